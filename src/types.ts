@@ -1,0 +1,373 @@
+/**
+ * The types that pass between plandiff's stages. Every value here is plain, JSON-serializable data.
+ *
+ *   text ──normalize──▶ NormalizedText ──parse──▶ Plan{tasks} ──tokenize/clauses──▶ Clause[]
+ *        ──extract──▶ Obligation[] ──align──▶ Alignment ──classify──▶ PlanDiff ──render──▶ md | html | json | csv
+ *                                                 └──audit──▶ Convergence
+ */
+
+/* ───────────────────────────── provenance and messages ───────────────────────────── */
+
+/** Where a node came from in the user's input file. Lines are 1-based and inclusive. */
+export interface SourceSpan {
+  /** The file path (or label) the text was read from */
+  file: string;
+  /** First input line (1-based) */
+  lineStart: number;
+  /** Last input line (1-based, inclusive) */
+  lineEnd: number;
+}
+
+/** A recoverable oddity found while processing, attached to the result rather than thrown. */
+export interface Message {
+  /** What is odd, in words a researcher understands */
+  reason: string;
+  /** Where it is */
+  place: SourceSpan | null;
+  /** Stable identifier of the rule that noticed it, e.g. `table/empty-cell` */
+  ruleId: string;
+  /** True when the problem made part of the input unusable */
+  fatal: boolean;
+}
+
+/* ───────────────────────────── input text ───────────────────────────── */
+
+/** Text decoded from bytes and normalized, with a map back to the original lines. */
+export interface NormalizedText {
+  /** The normalized text; it has exactly as many lines as the decoded input */
+  text: string;
+  /** The encoding the bytes were decoded from, e.g. `utf-8`, `utf-8-bom`, `utf-16le`, `gb18030` */
+  encoding: string;
+  /** True when traditional characters were converted to simplified */
+  convertedFromTraditional: boolean;
+}
+
+/* ───────────────────────────── plans and tasks ───────────────────────────── */
+
+/** 责任单位: the lead (牵头) and support (配合) units of a task. */
+export interface Units {
+  /** Lead units (牵头 / 负责 / plain listing) */
+  lead: string[];
+  /** Supporting units (配合 / 协同 / 参与) */
+  support: string[];
+  /** The unit text as printed, normalized; empty when the plan states none */
+  raw: string;
+}
+
+/** Coarse shape of a time node (时间节点). */
+export type TimeNodeKind = 'year' | 'half' | 'quarter' | 'months' | 'by-date' | 'continuous' | 'unknown';
+
+/** 时间节点, normalized so that two of them can be compared for tighter or looser. */
+export interface TimeNode {
+  /** The time node as printed (normalized), e.g. `3月31日前` */
+  raw: string;
+  /** Coarse shape */
+  kind: TimeNodeKind;
+  /** First day of the window as `MM-DD`, null when the window is open at the start */
+  start: string | null;
+  /** Last day by which the work must be done, as `MM-DD`; null when unknown */
+  end: string | null;
+  /** Months (1–12) the window covers, ascending; empty when unknown */
+  months: number[];
+  /** 0 for the plan's own year, 1 for 次年 (the following year) */
+  yearOffset: number;
+  /** The year when the node prints one (`2024 年 1月`), else null */
+  year: number | null;
+}
+
+/** A numbered heading of the plan body: 一、 / （一） / 1. and their variants. */
+export interface Heading {
+  /** Nesting level: 1 for 一、, 2 for （一）, 3 for 1. */
+  level: number;
+  /** The printed marker, e.g. `二、`, `（三）`, `4.` */
+  marker: string;
+  /** The number the marker stands for */
+  number: number;
+  /** The heading's title: its text up to the first 。 (or the whole line when short) */
+  title: string;
+  /** Where it is */
+  source: SourceSpan;
+  /** Sub-headings */
+  children: Heading[];
+}
+
+/** How a plan's tasks were found. */
+export type PlanLayout = 'table' | 'numbered-items' | 'unit-sentences' | 'sections';
+
+/** One task (工作任务) of a plan. */
+export interface Task {
+  /** Printed number (序号 or item number); tasks are numbered 1…N in order */
+  seq: number;
+  /** The task content only: no row number, no name cell, no units, no time node */
+  text: string;
+  /** 任务名称 or indicator path (levels joined by `/`) where the layout has one, else null */
+  name: string | null;
+  /** Titles of the body headings the task belongs to, outermost first */
+  section: string[];
+  /** Responsible units */
+  units: Units;
+  /** Time node, null when the plan states none for this task */
+  timeNode: TimeNode | null;
+  /** Input lines the task was read from */
+  source: SourceSpan;
+}
+
+/** Metadata read from a plan's text (or its corpus manifest entry). */
+export interface PlanMeta {
+  /** Corpus id, e.g. `putuo-2023`, or a name derived from the file */
+  id: string;
+  /** District, e.g. `普陀区`; null when the text names none */
+  district: string | null;
+  /** Plan year */
+  year: number | null;
+  /** Title, e.g. `2023 年上海市普陀区政务公开工作要点` (spaces removed) */
+  title: string | null;
+  /** Issuing office, e.g. `上海市普陀区人民政府办公室` */
+  issuer: string | null;
+  /** Document number, e.g. `普府办〔2023〕14号` */
+  docNumber: string | null;
+  /** Issue date as `YYYY-MM-DD` */
+  issueDate: string | null;
+}
+
+/** A parsed work plan. */
+export interface Plan {
+  /** Metadata */
+  meta: PlanMeta;
+  /** The file the plan was read from */
+  file: string;
+  /** How the tasks were found */
+  layout: PlanLayout;
+  /** Body heading tree */
+  headings: Heading[];
+  /** Tasks, in printed order */
+  tasks: Task[];
+  /** Recoverable oddities met while parsing */
+  messages: Message[];
+}
+
+/** Options of `parsePlan`. */
+export interface ParseOptions {
+  /** File path or label used in sources and errors (default `<input>`) */
+  file?: string;
+  /** Plan id (default: derived from the file name) */
+  id?: string;
+}
+
+/* ───────────────────────────── corpus ───────────────────────────── */
+
+/** One entry of a corpus manifest (`corpus/manifest.json`). */
+export interface CorpusEntry {
+  /** Id such as `putuo-2023` */
+  id: string;
+  /** District, e.g. `普陀区` (or `上海市` for a city directive) */
+  district: string;
+  /** Plan year */
+  year: number;
+  /** Issuing office */
+  issuer: string | null;
+  /** Document number where the text has one */
+  docNumber: string | null;
+  /** Issue date `YYYY-MM-DD` where the text has one */
+  issueDate: string | null;
+  /** Plan file, relative to the manifest's folder */
+  file: string;
+}
+
+/* ───────────────────────────── text ───────────────────────────── */
+
+/** A token with its offsets in the text it was cut from. */
+export interface Token {
+  /** The token's text */
+  text: string;
+  /** Start offset (UTF-16 code units) */
+  start: number;
+  /** End offset (exclusive) */
+  end: number;
+}
+
+/** A clause of a task: a span that carries one obligation. */
+export interface Clause {
+  /** Clause text */
+  text: string;
+  /** Start offset in the task text */
+  start: number;
+  /** End offset (exclusive) */
+  end: number;
+}
+
+/* ───────────────────────────── obligations ───────────────────────────── */
+
+/** Kinds of quantitative obligation. `reported` marks a target the plan reports on, not one it commits to. */
+export type ObligationKind =
+  | 'count'
+  | 'frequency'
+  | 'deadline'
+  | 'date'
+  | 'month'
+  | 'percentage'
+  | 'amount'
+  | 'reported';
+
+/** How the value binds: at least, at most, exactly, or a range. */
+export type Comparator = '>=' | '<=' | '=' | 'range';
+
+/** A number a task commits the government to. */
+export interface Obligation {
+  /** What kind of number */
+  kind: ObligationKind;
+  /** How it binds */
+  comparator: Comparator;
+  /** The value (dates: month*100+day, e.g. 331 for 3月31日; months 1–12; amounts in 万元) */
+  value: number;
+  /** Upper end of a range (1—2场), else null */
+  valueMax: number | null;
+  /** Unit as printed after normalization: 次, 个, 个工作日, 日, %, 万元, 月 … */
+  unit: string;
+  /** Period the count is per: year, half, quarter, month, week; null when none */
+  period: string | null;
+  /** Short phrase of what is counted or bounded */
+  subject: string;
+  /** The words quoted from the task text */
+  quote: string;
+  /** Span of the quote in the task text */
+  span: { start: number; end: number };
+}
+
+/** Modality scale of a clause or task: how binding its verbs are. */
+export type Modality = 'explore' | 'advance' | 'must' | 'mandatory';
+
+/* ───────────────────────────── alignment ───────────────────────────── */
+
+/** The signals behind a pair's score, so that a reader can check it. */
+export interface Evidence {
+  /** Weighted token cosine (0–1) */
+  cosine: number;
+  /** Character-bigram overlap, Dice (0–1) */
+  bigram: number;
+  /** 1 − normalized edit distance (0–1) */
+  edit: number;
+  /** Share of the smaller side's clauses found in the other side (0–1) */
+  coverage: number;
+  /** The highest-weight tokens the two sides share, heaviest first */
+  sharedTerms: string[];
+}
+
+/** A group of tasks of plan a matched with a group of tasks of plan b (1:1, 1:n, n:1). */
+export interface TaskPair {
+  /** Tasks of plan a */
+  a: Task[];
+  /** Tasks of plan b */
+  b: Task[];
+  /** Similarity in [0, 1] */
+  score: number;
+  /** Why */
+  evidence: Evidence;
+}
+
+/** Identity of a plan in results. */
+export interface PlanRef {
+  /** Plan id */
+  id: string;
+  /** District */
+  district: string | null;
+  /** Year */
+  year: number | null;
+}
+
+/** Which tasks of two plans carry the same obligation. */
+export interface Alignment {
+  /** Plan a */
+  a: PlanRef;
+  /** Plan b */
+  b: PlanRef;
+  /** Matched groups, ordered by their first task of a */
+  pairs: TaskPair[];
+  /** Tasks of a with no counterpart in b */
+  dropped: Task[];
+  /** Tasks of b with no counterpart in a */
+  added: Task[];
+}
+
+/** Options of `alignPlans`; every threshold is documented in docs/method.md. */
+export interface AlignOptions {
+  /** Minimum score for a 1:1 pair (default in src/align/config.ts) */
+  pairThreshold?: number;
+  /** Minimum score for joining an extra task into a split/merge group */
+  groupThreshold?: number;
+  /** Extra plans whose tasks feed the term weights (IDF) */
+  corpus?: Plan[];
+}
+
+/* ───────────────────────────── diff ───────────────────────────── */
+
+/** What kind of thing changed inside a matched pair. */
+export type ChangeKind =
+  | 'count'
+  | 'frequency'
+  | 'deadline'
+  | 'date'
+  | 'month'
+  | 'percentage'
+  | 'amount'
+  | 'modality'
+  | 'units'
+  | 'timeNode'
+  | 'scope'
+  | 'clause';
+
+/** Whether a change binds the government more (stronger), less (weaker), or neither. */
+export type Direction = 'stronger' | 'weaker' | 'neutral';
+
+/** One change inside a matched pair. */
+export interface Change {
+  /** What changed */
+  kind: ChangeKind;
+  /** Which way */
+  direction: Direction;
+  /** The value before, as readable text */
+  before: string | null;
+  /** The value after */
+  after: string | null;
+  /** Words quoted from plan a */
+  quoteA: string | null;
+  /** Words quoted from plan b */
+  quoteB: string | null;
+}
+
+/** Status of a matched pair. */
+export type PairStatus = 'unchanged' | 'reworded' | 'strengthened' | 'weakened' | 'mixed';
+
+/** A piece of a character-level diff. */
+export interface DiffSegment {
+  /** `=` kept, `-` only in a, `+` only in b */
+  op: '=' | '-' | '+';
+  /** The characters */
+  text: string;
+}
+
+/** A matched pair with its classification. */
+export interface DiffPair extends TaskPair {
+  /** Classification */
+  status: PairStatus;
+  /** What changed */
+  changes: Change[];
+  /** Character-level diff of the joined texts of a and b */
+  textDiff: DiffSegment[];
+}
+
+/** The diff of two plans. */
+export interface PlanDiff {
+  /** Plan a */
+  a: PlanRef;
+  /** Plan b */
+  b: PlanRef;
+  /** Classified pairs */
+  pairs: DiffPair[];
+  /** Tasks of a with no counterpart */
+  dropped: Task[];
+  /** Tasks of b with no counterpart */
+  added: Task[];
+  /** Obligations of every task, keyed `a:seq` / `b:seq` */
+  obligations: Record<string, Obligation[]>;
+}
