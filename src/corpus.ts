@@ -1,0 +1,174 @@
+/**
+ * The corpus loader: manifests of plans, and plan references that are either a corpus id or a file path.
+ * With src/cli.ts and src/io/, the only code that touches the file system.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PlanParseError } from './errors';
+import { readPlanFile } from './io/read';
+import { parsePlan } from './parse/plan';
+import type { CorpusEntry, Plan } from './types';
+
+/** A manifest loaded from disk, with each entry's file resolved to an absolute path. */
+export interface Corpus {
+  /** Folder holding the manifest */
+  dir: string;
+  /** Entries in manifest order */
+  entries: CorpusEntry[];
+}
+
+/** A plan that could not be loaded in a batch, and why. */
+export interface SkippedPlan {
+  /** Corpus id or path as given */
+  ref: string;
+  /** File involved */
+  file: string;
+  /** Error code (see PlanErrorCode) */
+  code: string;
+  /** The error message */
+  reason: string;
+}
+
+/** The outcome of loading many plans: what loaded, and what was skipped with the reason. */
+export interface LoadedPlans {
+  /** Plans that parsed */
+  plans: Plan[];
+  /** Plans that did not, each with its reason */
+  skipped: SkippedPlan[];
+}
+
+/** Options shared by the loaders. */
+export interface LoadOptions {
+  /** Folder with a manifest.json to resolve ids against (default: the bundled corpus) */
+  corpusDir?: string;
+  /** Refuse files larger than this many bytes (default in src/io/read.ts) */
+  maxBytes?: number;
+}
+
+const MANIFEST = 'manifest.json';
+
+/** The folder of the corpus bundled with the package (`corpus/`, beside `dist/` and `src/`). */
+export function bundledCorpusDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [join(here, '..', 'corpus'), join(here, '..', '..', 'corpus')]) {
+    if (existsSync(join(candidate, MANIFEST))) return candidate;
+  }
+  return join(here, '..', 'corpus');
+}
+
+/** Reads a manifest (`{ plans: CorpusEntry[] }`) from a folder; files are resolved against that folder. */
+export function loadCorpus(dir: string = bundledCorpusDir()): Corpus {
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) {
+    throw new PlanParseError('not-found', path, null, 'no manifest.json in this folder');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new PlanParseError('bad-manifest', path, null, `manifest is not valid JSON (${(err as Error).message})`);
+  }
+  const list = (raw as { plans?: unknown }).plans;
+  if (!Array.isArray(list)) {
+    throw new PlanParseError('bad-manifest', path, null, 'manifest needs a "plans" array');
+  }
+  const entries = list.map((item, i) => checkEntry(item, i, path, dir));
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) {
+      throw new PlanParseError('bad-manifest', path, null, `plan id "${entry.id}" appears twice`);
+    }
+    seen.add(entry.id);
+  }
+  return { dir, entries };
+}
+
+function checkEntry(item: unknown, index: number, path: string, dir: string): CorpusEntry {
+  const e = item as Partial<CorpusEntry> | null;
+  const where = `plans[${index}]`;
+  if (!e || typeof e !== 'object') throw new PlanParseError('bad-manifest', path, null, `${where} is not an object`);
+  if (typeof e.id !== 'string' || !e.id) throw new PlanParseError('bad-manifest', path, null, `${where} has no "id"`);
+  if (typeof e.file !== 'string' || !e.file) {
+    throw new PlanParseError('bad-manifest', path, null, `${where} ("${e.id}") has no "file"`);
+  }
+  return {
+    id: e.id,
+    district: typeof e.district === 'string' ? e.district : '',
+    year: typeof e.year === 'number' ? e.year : 0,
+    issuer: e.issuer ?? null,
+    docNumber: e.docNumber ?? null,
+    issueDate: e.issueDate ?? null,
+    file: resolve(dir, e.file),
+  };
+}
+
+/** Finds a corpus entry by id, or null. */
+export function findEntry(corpus: Corpus, id: string): CorpusEntry | null {
+  return corpus.entries.find((e) => e.id === id) ?? null;
+}
+
+/** Reads and parses one plan file; manifest metadata fills what the text does not state. */
+export function loadPlanFile(file: string, entry: CorpusEntry | null, options: LoadOptions = {}): Plan {
+  const input = readPlanFile(file, options.maxBytes != null ? { maxBytes: options.maxBytes } : undefined);
+  const id = entry?.id ?? basename(file, extname(file));
+  const plan = parsePlan(input.text, { file, id });
+  if (entry) {
+    plan.meta = {
+      ...plan.meta,
+      id: entry.id,
+      district: entry.district || plan.meta.district,
+      year: entry.year || plan.meta.year,
+      issuer: entry.issuer ?? plan.meta.issuer,
+      docNumber: entry.docNumber ?? plan.meta.docNumber,
+      issueDate: entry.issueDate ?? plan.meta.issueDate,
+    };
+  }
+  return plan;
+}
+
+/**
+ * Loads a plan given as a corpus id (`putuo-2023`) or a file path. Ids are looked up in `corpusDir`'s
+ * manifest (default: the bundled corpus); anything that names an existing file is read as a file.
+ */
+export function loadPlan(ref: string, options: LoadOptions = {}): Plan {
+  if (existsSync(ref) && statSync(ref).isFile()) return loadPlanFile(ref, null, options);
+  const corpus = loadCorpus(options.corpusDir);
+  const entry = findEntry(corpus, ref);
+  if (!entry) {
+    const ids = corpus.entries.map((e) => e.id).join(', ');
+    throw new PlanParseError('not-found', ref, null, `no such file, and no plan with this id in the corpus (ids: ${ids})`);
+  }
+  return loadPlanFile(entry.file, entry, options);
+}
+
+/** Loads many plans; a plan that fails is listed in `skipped` with its reason and the others still load. */
+export function loadPlans(refs: string[], options: LoadOptions = {}): LoadedPlans {
+  const plans: Plan[] = [];
+  const skipped: SkippedPlan[] = [];
+  for (const ref of refs) {
+    try {
+      plans.push(loadPlan(ref, options));
+    } catch (err) {
+      if (!(err instanceof PlanParseError)) throw err;
+      skipped.push({ ref, file: err.file, code: err.code, reason: err.message });
+    }
+  }
+  return { plans, skipped };
+}
+
+/** Loads every plan of a corpus folder (default: the bundled corpus), skipping the ones that fail. */
+export function loadCorpusPlans(dir?: string, options: LoadOptions = {}): LoadedPlans {
+  const corpus = loadCorpus(dir);
+  const plans: Plan[] = [];
+  const skipped: SkippedPlan[] = [];
+  for (const entry of corpus.entries) {
+    try {
+      plans.push(loadPlanFile(entry.file, entry, options));
+    } catch (err) {
+      if (!(err instanceof PlanParseError)) throw err;
+      skipped.push({ ref: entry.id, file: entry.file, code: err.code, reason: err.message });
+    }
+  }
+  return { plans, skipped };
+}

@@ -1,0 +1,45 @@
+/**
+ * Writing outputs safely: atomically (temp file + rename), never over an input file, and over an existing
+ * file only when the user says `--force`.
+ */
+import { existsSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors';
+
+/** Options of `writeOutput`. */
+export interface WriteOptions {
+  /** Replace an existing file */
+  force?: boolean;
+  /** Files the command read; the output may never be one of them */
+  inputs?: string[];
+}
+
+function canonical(path: string): string {
+  const abs = resolve(path);
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** Writes `content` to `path` atomically, refusing to clobber inputs or (without force) existing files. */
+export function writeOutput(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
+  const target = canonical(path);
+  for (const input of options.inputs ?? []) {
+    if (canonical(input) === target) {
+      throw new UsageError(`refusing to write the output over the input file ${path}`);
+    }
+  }
+  if (existsSync(target) && !options.force) {
+    throw new UsageError(`${path} already exists; pass --force to replace it`);
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, target);
+  } catch (err) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw err;
+  }
+}
