@@ -1,0 +1,118 @@
+/**
+ * A content-addressed on-disk cache of cut texts, so that a CLI run whose plans were tokenized before does
+ * not pay nodejieba's dictionary load (~1–3 s). Keys are sha1(tokenizer version + field dictionary
+ * contents + text); entries live in 16 JSON shard files (by the key's first hex digit) under `dir`, read
+ * lazily and written atomically (temp file + rename) by `flush()`. nodejieba is loaded only on a miss.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Tokenizer } from '../text/tokenize';
+import { JIEBA_TOKENIZER_VERSION, defaultTokenizer, fieldDictPath } from '../text/tokenizer-jieba';
+
+/** Options of {@link createCachedTokenizer}. */
+export interface TokenCacheOptions {
+  /** Cache folder, created when missing (the CLI picks e.g. `$XDG_CACHE_HOME/plandiff`) */
+  dir: string;
+  /** Tokenizer used on a miss (default: nodejieba with the field dictionary, loaded lazily) */
+  tokenizer?: Tokenizer;
+  /** Version string mixed into every key (default: jieba version + hash of the field dictionary) */
+  version?: string;
+  /** Write new entries when the process exits (default true); `flush()` may also be called directly */
+  flushOnExit?: boolean;
+}
+
+/** A tokenizer backed by the on-disk cache. */
+export interface CachedTokenizer extends Tokenizer {
+  /** Write the shards that gained entries (atomic per shard) */
+  flush(): void;
+  /** Hits and misses since creation */
+  stats(): { hits: number; misses: number };
+}
+
+const SHARD_FORMAT = 1;
+const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
+
+let defaultVersion: string | null = null;
+function dictVersion(): string {
+  if (defaultVersion === null) {
+    defaultVersion = `${JIEBA_TOKENIZER_VERSION}:${sha1(readFileSync(fieldDictPath(), 'utf8'))}`;
+  }
+  return defaultVersion;
+}
+
+/**
+ * Create a tokenizer that looks each text up in the on-disk cache before cutting it.
+ *
+ * @example
+ * const tok = createCachedTokenizer({ dir: join(homedir(), '.cache/plandiff') });
+ * const plan = preparePlan(parsed, { tokenizer: tok }); tok.flush();
+ */
+export function createCachedTokenizer(options: TokenCacheOptions): CachedTokenizer {
+  const { dir } = options;
+  const inner = options.tokenizer ?? defaultTokenizer();
+  const version = options.version ?? (options.tokenizer ? (options.tokenizer.id ?? 'custom') : dictVersion());
+  const shards = new Map<string, Record<string, string[]>>();
+  const dirty = new Set<string>();
+  let hits = 0;
+  let misses = 0;
+
+  const shardFile = (s: string): string => join(dir, `tokens-${s}.json`);
+  const shard = (s: string): Record<string, string[]> => {
+    let m = shards.get(s);
+    if (!m) {
+      m = {};
+      try {
+        const parsed = JSON.parse(readFileSync(shardFile(s), 'utf8')) as { format?: number; entries?: Record<string, string[]> };
+        if (parsed.format === SHARD_FORMAT && parsed.entries && typeof parsed.entries === 'object') m = parsed.entries;
+      } catch {
+        // missing or unreadable shard: start empty, it is rewritten on flush
+      }
+      shards.set(s, m);
+    }
+    return m;
+  };
+
+  const flush = (): void => {
+    if (dirty.size === 0) return;
+    mkdirSync(dir, { recursive: true });
+    for (const s of dirty) {
+      const file = shardFile(s);
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // merge what another process may have written since this shard was read
+      let entries = shards.get(s) ?? {};
+      try {
+        const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; entries?: Record<string, string[]> };
+        if (onDisk.format === SHARD_FORMAT && onDisk.entries) entries = { ...onDisk.entries, ...entries };
+      } catch {
+        // nothing on disk yet
+      }
+      shards.set(s, entries);
+      writeFileSync(tmp, JSON.stringify({ format: SHARD_FORMAT, entries }));
+      renameSync(tmp, file);
+    }
+    dirty.clear();
+  };
+  if (options.flushOnExit ?? true) process.once('exit', flush);
+
+  return {
+    id: `cache:${version}`,
+    cut(text: string): string[] {
+      const key = sha1(`${version}\u0000${text}`);
+      const s = key[0] as string;
+      const m = shard(s);
+      const found = m[key];
+      if (found) {
+        hits++;
+        return found.slice();
+      }
+      misses++;
+      const pieces = inner.cut(text);
+      m[key] = pieces;
+      dirty.add(s);
+      return pieces.slice();
+    },
+    flush,
+    stats: () => ({ hits, misses }),
+  };
+}
