@@ -371,3 +371,86 @@ export interface PlanDiff {
   /** Obligations of every task, keyed `a:seq` / `b:seq` */
   obligations: Record<string, Obligation[]>;
 }
+
+/* ───────────────────────────── convergence audit ───────────────────────────── */
+
+/** How a plan treats one directive task: copied nearly verbatim, aligned but reworded, or absent. */
+export type AdoptionStatus = 'adopted' | 'adapted' | 'missing';
+
+/** One directive task as one plan treats it. */
+export interface AdoptionCell {
+  /** Directive task seq */
+  directiveSeq: number;
+  /** How the plan treats it */
+  status: AdoptionStatus;
+  /** Seqs of the plan's matching tasks (empty when missing) */
+  planSeqs: number[];
+  /** Pair score (0 when missing) */
+  score: number;
+  /** The pair's diff status when aligned, else null */
+  pairStatus: PairStatus | null;
+  /** Obligations the plan sets stricter (stronger) or looser (weaker) than the directive */
+  changes: Change[];
+}
+
+/** One plan's convergence with the directive. */
+export interface PlanConvergence {
+  /** The plan */
+  plan: PlanRef;
+  /** One cell per directive task, in directive order */
+  cells: AdoptionCell[];
+  /** Counts of each status */
+  counts: Record<AdoptionStatus, number>;
+  /** Share of directive tasks the plan carries (adopted + adapted) / directive tasks */
+  coverage: number;
+  /** Convergence score in [0, 1]; formula in docs/method.md */
+  score: number;
+  /** Seqs of the plan's tasks that have no counterpart in the directive */
+  beyond: number[];
+  /** Number of quantitative changes where the plan is stricter than the directive */
+  stricter: number;
+  /** Number where it is looser */
+  looser: number;
+}
+
+/** A district's convergence score by year, where the audit has several years of one district. */
+export interface ConvergenceTrend {
+  /** District */
+  district: string;
+  /** Points in year order */
+  points: { year: number; planId: string; coverage: number; score: number }[];
+}
+
+/** The convergence audit of plans against a directive. */
+export interface Convergence {
+  /** The directive */
+  directive: PlanRef;
+  /** The directive's tasks (seq and text), the rows of the matrix */
+  directiveTasks: { seq: number; text: string }[];
+  /** One entry per audited plan, in input order */
+  plans: PlanConvergence[];
+  /** Trends by district (only districts with two or more years) */
+  trends: ConvergenceTrend[];
+  /** Plans that could not be audited, and why */
+  skipped: { ref: string; reason: string }[];
+}
+
+/** One step of a task's trace across the corpus. */
+export interface TraceStep {
+  /** The plan */
+  plan: PlanRef;
+  /** Matching tasks of that plan (empty when it has none) */
+  tasks: { seq: number; text: string; obligations: Obligation[] }[];
+  /** Pair score with the traced task (1 for the traced plan itself) */
+  score: number;
+}
+
+/** A task followed across plans in year order. */
+export interface Trace {
+  /** The traced plan */
+  origin: PlanRef;
+  /** The traced task's seq */
+  seq: number;
+  /** Steps in year order (then id) */
+  steps: TraceStep[];
+}
