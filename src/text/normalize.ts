@@ -4,7 +4,7 @@
  * converts traditional characters to simplified ones, and keeps the number of lines exactly, so that
  * every later stage can name the input line a task came from.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, ConverterFactory, Locale } from 'opencc-js/t2cn';
 import {
   CJK_CLASS,
   FULLWIDTH_ALNUM_RANGES,
@@ -55,12 +55,24 @@ function escapeForClass(ch: string): string {
 /** Matches every character `CHAR_MAP` rewrites. */
 const CHAR_PATTERN = new RegExp(`[${[...CHAR_MAP.keys()].map(escapeForClass).join('')}]`, 'g');
 
-/** Lazily built traditional → simplified (mainland) converter; building it takes ~60 ms. */
-let toSimplified: ((text: string) => string) | null = null;
+/**
+ * Lazily built converters (building one takes ~30–60 ms). `detector` is OpenCC's plain traditional →
+ * mainland table: it changes no character of a simplified text, so it decides whether a text is
+ * traditional. `converter` adds the Hong Kong and Taiwan variant tables before it, so that texts
+ * written with either region's variants (衞, 著力) come back to the mainland forms (卫, 着力).
+ */
+let detector: ((text: string) => string) | null = null;
+let converter: ((text: string) => string) | null = null;
+
+function traditionalDetector(): (text: string) => string {
+  detector ??= Converter({ from: 't', to: 'cn' });
+  return detector;
+}
 
 function simplifiedConverter(): (text: string) => string {
-  toSimplified ??= Converter({ from: 't', to: 'cn' });
-  return toSimplified;
+  const from = Locale.from;
+  converter ??= ConverterFactory(from['hk'] ?? [], from['tw'] ?? [], Locale.to['cn'] ?? []);
+  return converter;
 }
 
 function isHanCode(code: number): boolean {
@@ -84,7 +96,7 @@ export function traditionalShare(text: string): number {
     }
   }
   if (han === 0) return 0;
-  const converted = simplifiedConverter()(distinct.join('\n')).split('\n');
+  const converted = traditionalDetector()(distinct.join('\n')).split('\n');
   let changed = 0;
   distinct.forEach((ch, i) => {
     if (converted[i] !== ch) changed += counts[ch.charCodeAt(0)]!;
@@ -119,7 +131,8 @@ function countLines(text: string): number {
  *   ordinary spaces are kept (table layouts use them to separate columns).
  * - Full-width ASCII digits and Latin letters become half-width; Chinese full-width punctuation stays;
  *   look-alike punctuation (﹝﹞ → 〔〕 …, see src/lexicon/normalize.ts) takes its usual form.
- * - Traditional characters are converted to simplified (OpenCC, traditional → mainland) when at least
+ * - Traditional characters are converted to simplified (OpenCC: Hong Kong and Taiwan variants, then
+ *   traditional → mainland) when at least
  *   `TRADITIONAL_MIN_SHARE` of the Han characters are traditional-only; a simplified text is left as is.
  *
  * Idempotent: normalizing normalized text changes nothing.
