@@ -1,0 +1,58 @@
+/**
+ * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
+ * read as text, and the per-status counts every summary shows.
+ */
+import type { Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import { ROW_STATUSES, type RowStatus } from './labels';
+
+/** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
+export function planName(ref: PlanRef): string {
+  const words = [ref.district, ref.year != null ? String(ref.year) : null].filter((w): w is string => !!w);
+  return words.length ? `${words.join(' ')} (${ref.id})` : ref.id;
+}
+
+/** `file:lineStart–lineEnd` */
+export function formatSource(span: SourceSpan): string {
+  return `${span.file}:${span.lineStart}–${span.lineEnd}`;
+}
+
+/** Printed numbers of tasks joined by `;`, e.g. `12;14`. */
+export function joinSeqs(tasks: Task[]): string {
+  return tasks.map((t) => String(t.seq)).join(';');
+}
+
+/** The outermost section title of the first task, or `''`. */
+export function topSection(tasks: Task[]): string {
+  return tasks[0]?.section[0] ?? '';
+}
+
+/** How many rows of each status the diff has: pairs by their status, unmatched tasks as added/dropped. */
+export function countStatuses(diff: PlanDiff): Record<RowStatus, number> {
+  const counts = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
+  for (const pair of diff.pairs) counts[pair.status] += 1;
+  counts.added = diff.added.length;
+  counts.dropped = diff.dropped.length;
+  return counts;
+}
+
+/** The obligations of one task (empty when the diff has none for it). */
+export function obligationsOf(diff: PlanDiff, side: 'a' | 'b', task: Task): Obligation[] {
+  return diff.obligations[`${side}:${task.seq}`] ?? [];
+}
+
+const COMPARATOR: Record<Obligation['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '=', range: '' };
+
+/**
+ * An obligation as a short formula: `≥4次/年`, `≤5个工作日`, `1–2场`. `periods` names the period words
+ * (a period with no name prints as it is).
+ */
+export function formatObligation(o: Obligation, periods: Record<string, string> = {}): string {
+  const value = o.comparator === 'range' && o.valueMax != null ? `${o.value}–${o.valueMax}` : String(o.value);
+  const period = o.period ? `/${Object.hasOwn(periods, o.period) ? periods[o.period] : o.period}` : '';
+  return `${COMPARATOR[o.comparator]}${value}${o.unit}${period}`;
+}
+
+/** A score with two decimals, as reports print it. */
+export function formatScore(score: number): string {
+  return score.toFixed(2);
+}

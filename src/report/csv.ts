@@ -1,0 +1,23 @@
+/**
+ * CSV report: RFC 4180 (CRLF line ends, fields quoted when they hold a quote, comma or line break, quotes
+ * doubled), UTF-8 with a byte-order mark so that spreadsheet programs read the Chinese text correctly.
+ * The header row is the `ReportRow` field names, so a script reading the CSV and one calling `toRows` see
+ * the same columns; values are the codes (`strengthened`, `count`), not translated labels.
+ */
+import type { PlanDiff } from '../types';
+import { REPORT_COLUMNS, toRows } from './rows';
+
+/** Quotes one CSV field when RFC 4180 requires it. */
+export function csvField(value: string | number | null): string {
+  const text = value == null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Renders the rows of `toRows(diff)` as CSV text beginning with a BOM. */
+export function renderCsv(diff: PlanDiff): string {
+  const lines = [REPORT_COLUMNS.join(',')];
+  for (const row of toRows(diff)) {
+    lines.push(REPORT_COLUMNS.map((key) => csvField(row[key])).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Reports people read: `renderReport` turns a `PlanDiff` into Markdown, a self-contained HTML page, CSV or
+ * JSON; `toRows` gives the flat rows behind the CSV for a spreadsheet or data frame.
+ */
+import type { PlanDiff } from '../types';
+import { renderCsv } from './csv';
+import { renderHtml } from './html';
+import { renderJson } from './json';
+import { labelsFor, type ReportLang } from './labels';
+import { renderMarkdown } from './markdown';
+
+export { toRows, REPORT_COLUMNS, type ReportRow } from './rows';
+export { LABELS, labelsFor, type Labels, type ReportLang, type RowStatus } from './labels';
+
+/** Output formats of `renderReport`. */
+export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
+
+/** Options of `renderReport`. */
+export interface ReportOptions {
+  /** Language of the labels (default `zh`); the plans' own text is never translated */
+  lang?: ReportLang;
+}
+
+/** Every format `renderReport` accepts. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json', 'csv'];
+
+/**
+ * Renders a plan diff as text in the given format.
+ *
+ * - `md`: summary table, then one section per status with both texts, changes and character diff
+ * - `html`: one self-contained page with summary chart, side-by-side pairs, highlighting and filters
+ * - `json`: the whole diff with sorted keys, 2-space indent, trailing newline
+ * - `csv`: RFC 4180, UTF-8 with BOM, one row per `toRows` row (labels are codes, not translated)
+ */
+export function renderReport(diff: PlanDiff, format: ReportFormat, options: ReportOptions = {}): string {
+  const labels = labelsFor(options.lang ?? 'zh');
+  switch (format) {
+    case 'md':
+      return renderMarkdown(diff, labels);
+    case 'html':
+      return renderHtml(diff, labels);
+    case 'json':
+      return renderJson(diff);
+    case 'csv':
+      return renderCsv(diff);
+    default:
+      throw new TypeError(`plandiff: unknown report format ${JSON.stringify(format)} (expected md, html, json or csv)`);
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * The words a report prints around the plans' own text, in Chinese (default) and English. Plan text, unit
+ * names and time nodes are content and are never translated; only these labels change with `lang`.
+ */
+import type { ChangeKind, Direction, ObligationKind, PairStatus } from '../types';
+
+/** Languages a report can be labelled in. */
+export type ReportLang = 'zh' | 'en';
+
+/** Status of a report row: a matched pair's status, or a task with no counterpart. */
+export type RowStatus = PairStatus | 'added' | 'dropped';
+
+/** Every row status, in the order reports list them. */
+export const ROW_STATUSES: readonly RowStatus[] = [
+  'unchanged',
+  'reworded',
+  'strengthened',
+  'weakened',
+  'mixed',
+  'added',
+  'dropped',
+];
+
+/** Every change kind, in the order reports list them. */
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'count',
+  'frequency',
+  'deadline',
+  'date',
+  'month',
+  'percentage',
+  'amount',
+  'modality',
+  'units',
+  'timeNode',
+  'scope',
+  'clause',
+];
+
+/** One language's labels. */
+export interface Labels {
+  /** BCP 47 tag for `<html lang>` */
+  htmlLang: string;
+  /** Report title; `{a}` and `{b}` stand for the two plans' names */
+  title: string;
+  /** Name of plan a / b in running text */
+  planA: string;
+  planB: string;
+  /** Row statuses */
+  status: Record<RowStatus, string>;
+  /** What a status means, one line each */
+  statusHint: Record<RowStatus, string>;
+  /** Change kinds */
+  kind: Record<ChangeKind, string>;
+  /** Change directions */
+  direction: Record<Direction, string>;
+  /** Periods an obligation's count is per (`year`, `quarter` …) */
+  period: Record<string, string>;
+  /** Column title for a change's direction */
+  directionTitle: string;
+  /** Obligation kinds (the change kinds' words, plus `reported`) */
+  obligationKind: Record<ObligationKind, string>;
+  summary: string;
+  count: string;
+  share: string;
+  pairsTotal: string;
+  tasksA: string;
+  tasksB: string;
+  filters: string;
+  filterStatus: string;
+  filterKind: string;
+  filterSection: string;
+  all: string;
+  showAll: string;
+  shown: string;
+  score: string;
+  seq: string;
+  text: string;
+  name: string;
+  section: string;
+  units: string;
+  timeNode: string;
+  source: string;
+  obligations: string;
+  changes: string;
+  change: string;
+  before: string;
+  after: string;
+  quote: string;
+  textDiff: string;
+  legend: string;
+  deleted: string;
+  inserted: string;
+  marked: string;
+  none: string;
+  noChanges: string;
+  noRows: string;
+  generatedBy: string;
+  /** Shown above the summary: the diff is a machine reading and must be checked against the sources */
+  caveat: string;
+}
+
+const zh: Labels = {
+  htmlLang: 'zh-CN',
+  title: '政务公开工作要点对比：{a} → {b}',
+  planA: '甲',
+  planB: '乙',
+  status: {
+    unchanged: '未变',
+    reworded: '改写',
+    strengthened: '强化',
+    weakened: '弱化',
+    mixed: '有强有弱',
+    added: '新增',
+    dropped: '删除',
+  },
+  statusHint: {
+    unchanged: '两份要点中的任务基本相同',
+    reworded: '表述有变化，约束力未变',
+    strengthened: '约束力增强（数量更多、期限更紧、措辞更强等）',
+    weakened: '约束力减弱（数量更少、期限更松、措辞更弱等）',
+    mixed: '同时有增强和减弱的变化',
+    added: '仅见于乙，甲中无对应任务',
+    dropped: '仅见于甲，乙中无对应任务',
+  },
+  kind: {
+    count: '数量',
+    frequency: '频次',
+    deadline: '办理时限',
+    date: '日期',
+    month: '月份',
+    percentage: '比例',
+    amount: '金额',
+    modality: '措辞强度',
+    units: '责任单位',
+    timeNode: '时间节点',
+    scope: '范围',
+    clause: '条款',
+  },
+  direction: { stronger: '增强', weaker: '减弱', neutral: '中性' },
+  directionTitle: '方向',
+  period: { year: '年', half: '半年', quarter: '季度', month: '月', week: '周', day: '日' },
+  obligationKind: {
+    count: '数量',
+    frequency: '频次',
+    deadline: '办理时限',
+    date: '日期',
+    month: '月份',
+    percentage: '比例',
+    amount: '金额',
+    reported: '报告值',
+  },
+  summary: '概览',
+  count: '数量',
+  share: '占比',
+  pairsTotal: '配对任务合计',
+  tasksA: '甲任务数',
+  tasksB: '乙任务数',
+  filters: '筛选',
+  filterStatus: '状态',
+  filterKind: '变化类型',
+  filterSection: '章节',
+  all: '全部',
+  showAll: '显示全部',
+  shown: '显示',
+  score: '相似度',
+  seq: '序号',
+  text: '任务内容',
+  name: '任务名称',
+  section: '章节',
+  units: '责任单位',
+  timeNode: '时间节点',
+  source: '来源',
+  obligations: '量化要求',
+  changes: '变化',
+  change: '变化类型',
+  before: '变化前',
+  after: '变化后',
+  quote: '原文',
+  textDiff: '文字差异',
+  legend: '图例',
+  deleted: '仅见于甲',
+  inserted: '仅见于乙',
+  marked: '变化的数字或措辞',
+  none: '无',
+  noChanges: '无实质变化',
+  noRows: '没有符合条件的任务',
+  generatedBy: '由 plandiff 生成',
+  caveat: '本报告由程序自动比对生成，配对与分类可能有误，引用前请核对原文（见各任务的来源行号）。',
+};
+
+const en: Labels = {
+  htmlLang: 'en',
+  title: 'Work plan comparison: {a} → {b}',
+  planA: 'A',
+  planB: 'B',
+  status: {
+    unchanged: 'Unchanged',
+    reworded: 'Reworded',
+    strengthened: 'Strengthened',
+    weakened: 'Weakened',
+    mixed: 'Mixed',
+    added: 'Added',
+    dropped: 'Dropped',
+  },
+  statusHint: {
+    unchanged: 'The task is essentially the same in both plans',
+    reworded: 'Worded differently, equally binding',
+    strengthened: 'More binding (higher numbers, tighter deadlines, stronger verbs …)',
+    weakened: 'Less binding (lower numbers, looser deadlines, weaker verbs …)',
+    mixed: 'Some changes bind more, some less',
+    added: 'Only in plan B',
+    dropped: 'Only in plan A',
+  },
+  kind: {
+    count: 'Count',
+    frequency: 'Frequency',
+    deadline: 'Deadline',
+    date: 'Date',
+    month: 'Month',
+    percentage: 'Percentage',
+    amount: 'Amount',
+    modality: 'Modality',
+    units: 'Responsible units',
+    timeNode: 'Time node',
+    scope: 'Scope',
+    clause: 'Clause',
+  },
+  direction: { stronger: 'stronger', weaker: 'weaker', neutral: 'neutral' },
+  directionTitle: 'Direction',
+  period: { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month', week: 'week', day: 'day' },
+  obligationKind: {
+    count: 'count',
+    frequency: 'frequency',
+    deadline: 'deadline',
+    date: 'date',
+    month: 'month',
+    percentage: 'percentage',
+    amount: 'amount',
+    reported: 'reported figure',
+  },
+  summary: 'Summary',
+  count: 'Count',
+  share: 'Share',
+  pairsTotal: 'Matched pairs',
+  tasksA: 'Tasks in A',
+  tasksB: 'Tasks in B',
+  filters: 'Filters',
+  filterStatus: 'Status',
+  filterKind: 'Change type',
+  filterSection: 'Section',
+  all: 'All',
+  showAll: 'Show all',
+  shown: 'Shown',
+  score: 'Similarity',
+  seq: 'No.',
+  text: 'Task',
+  name: 'Task name',
+  section: 'Section',
+  units: 'Responsible units',
+  timeNode: 'Time node',
+  source: 'Source',
+  obligations: 'Quantified obligations',
+  changes: 'Changes',
+  change: 'Change',
+  before: 'Before',
+  after: 'After',
+  quote: 'Quote',
+  textDiff: 'Text diff',
+  legend: 'Legend',
+  deleted: 'only in A',
+  inserted: 'only in B',
+  marked: 'changed number or wording',
+  none: 'none',
+  noChanges: 'No substantive change',
+  noRows: 'No task matches the filters',
+  generatedBy: 'Generated by plandiff',
+  caveat:
+    'This report was produced by automatic comparison; matches and classifications can be wrong. Check the source lines before quoting.',
+};
+
+/** Label tables by language. */
+export const LABELS: Record<ReportLang, Labels> = { zh, en };
+
+/** The labels for `lang` (Chinese by default). */
+export function labelsFor(lang: ReportLang = 'zh'): Labels {
+  const labels = Object.hasOwn(LABELS, lang) ? LABELS[lang] : undefined;
+  if (!labels) throw new TypeError(`plandiff: unknown report language ${JSON.stringify(lang)} (expected zh or en)`);
+  return labels;
+}

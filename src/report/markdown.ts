@@ -1,0 +1,109 @@
+/**
+ * Markdown report: the summary table, then one section per status (strengthened, weakened and mixed
+ * first, then added, dropped, reworded, unchanged), each pair with both plans' texts, units, time nodes,
+ * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
+ */
+import type { DiffPair, PlanDiff, Task } from '../types';
+import { countStatuses, formatObligation, formatScore, formatSource, joinSeqs, obligationsOf, planName } from './common';
+import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
+
+/** Order of the per-status sections: what binds differently first. */
+const SECTION_ORDER: readonly RowStatus[] = ['strengthened', 'weakened', 'mixed', 'added', 'dropped', 'reworded', 'unchanged'];
+
+/** Escapes text so Markdown shows it literally (no emphasis, links, HTML or table breaks). */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#~])/g, '\\$1');
+}
+
+/** Escaped text for one table cell: line breaks become `<br>`. */
+function cell(text: string | null | undefined): string {
+  return text == null || text === '' ? '' : mdEscape(text).replace(/\r?\n/g, '<br>');
+}
+
+/** Escaped text inside a blockquote, keeping line breaks. */
+function quoteBlock(text: string): string {
+  return mdEscape(text)
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('  \n');
+}
+
+function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string[] {
+  const who = side === 'a' ? L.planA : L.planB;
+  const head = [`**${who} #${task.seq}**`];
+  if (task.name) head.push(cell(task.name));
+  else if (task.section.length) head.push(cell(task.section.join(' / ')));
+  head.push(`\`${formatSource(task.source)}\``);
+  const facts = [
+    `${L.units}：${task.units.raw ? cell(task.units.raw) : L.none}`,
+    `${L.timeNode}：${task.timeNode ? cell(task.timeNode.raw) : L.none}`,
+  ];
+  const obligations = obligationsOf(diff, side, task);
+  if (obligations.length) {
+    facts.push(
+      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${cell(formatObligation(o, L.period))}（${cell(o.quote)}）`).join('；')}`,
+    );
+  }
+  return [head.join(' · '), '', quoteBlock(task.text), '', facts.join(' · '), ''];
+}
+
+function textDiffLine(pair: DiffPair): string {
+  return pair.textDiff
+    .map((seg) => {
+      const text = mdEscape(seg.text).replace(/\r?\n/g, ' ⏎ ');
+      if (seg.op === '-') return `<del>${text}</del>`;
+      if (seg.op === '+') return `<ins>${text}</ins>`;
+      return text;
+    })
+    .join('');
+}
+
+function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
+  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}`;
+  const out = [title, ''];
+  for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
+  for (const task of pair.b) out.push(...taskBlock(diff, L, 'b', task));
+  if (pair.changes.length) {
+    out.push(`| ${L.change} | ${L.directionTitle} | ${L.before} | ${L.after} |`, '| --- | --- | --- | --- |');
+    for (const c of pair.changes) {
+      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${cell(c.before)} | ${cell(c.after)} |`);
+    }
+    out.push('');
+  } else {
+    out.push(`${L.changes}：${L.noChanges}`, '');
+  }
+  if (pair.textDiff.some((s) => s.op !== '=')) out.push(`${L.textDiff}：${textDiffLine(pair)}`, '');
+  return out;
+}
+
+function unmatchedBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string[] {
+  return taskBlock(diff, L, side, task);
+}
+
+/** Renders the diff as a Markdown document. */
+export function renderMarkdown(diff: PlanDiff, L: Labels): string {
+  const counts = countStatuses(diff);
+  const out: string[] = [];
+  out.push(`# ${mdEscape(L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b)))}`, '');
+  out.push(`${L.planA}：${mdEscape(planName(diff.a))}　${L.planB}：${mdEscape(planName(diff.b))}`, '');
+  out.push(`> ${L.caveat}`, '');
+  out.push(`## ${L.summary}`, '');
+  out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
+  for (const status of ROW_STATUSES) out.push(`| ${L.status[status]} | ${counts[status]} | ${L.statusHint[status]} |`);
+  out.push(`| ${L.pairsTotal} | ${diff.pairs.length} | |`, '');
+  out.push(`${L.legend}：<del>${L.deleted}</del> <ins>${L.inserted}</ins>`, '');
+
+  for (const status of SECTION_ORDER) {
+    if (!counts[status]) continue;
+    out.push(`## ${L.status[status]}（${counts[status]}）`, '');
+    if (status === 'added') for (const t of diff.added) out.push(...unmatchedBlock(diff, L, 'b', t));
+    else if (status === 'dropped') for (const t of diff.dropped) out.push(...unmatchedBlock(diff, L, 'a', t));
+    else for (const p of diff.pairs) if (p.status === status) out.push(...pairBlock(diff, L, p));
+  }
+  out.push('---', '', L.generatedBy, '');
+  return out.join('\n');
+}

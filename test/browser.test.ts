@@ -1,0 +1,128 @@
+/**
+ * Opens the HTML report in real headless Chromium: the summary shows the diff's counts, the status filter
+ * shows exactly the chosen pairs, the page logs no errors and requests nothing but itself.
+ * Needs /usr/bin/chromium (`apt-get install -y chromium`); skipped with a notice when it is missing.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../src/report/index';
+import type { PlanDiff } from '../src/types';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn('Chromium not found: apt-get install -y chromium to run the browser test');
+
+const OUT = resolve(import.meta.dirname, '..', 'test-output');
+
+/** The diff whose report the browser opens. Swap this one function to test another diff. */
+function loadReportDiff(): PlanDiff {
+  return JSON.parse(readFileSync(new URL('./fixtures/report/diff.json', import.meta.url), 'utf8')) as PlanDiff;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
+  const diff = loadReportDiff();
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    const file = resolve(OUT, 'browser-report.html');
+    writeFileSync(file, renderReport(diff, 'html'));
+    url = pathToFileURL(file).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the diff’s counts in the summary', async () => {
+    const expected: Record<string, number> = { unchanged: 0, reworded: 0, strengthened: 0, weakened: 0, mixed: 0 };
+    for (const p of diff.pairs) expected[p.status]! += 1;
+    expected.added = diff.added.length;
+    expected.dropped = diff.dropped.length;
+    for (const [status, n] of Object.entries(expected)) {
+      expect(await page.locator(`#summary td[data-count="${status}"]`).innerText()).toBe(String(n));
+      expect(await page.locator('#summary').getAttribute(`data-count-${status}`)).toBe(String(n));
+      expect(await page.locator(`#rows .row[data-status="${status}"]`).count()).toBe(n);
+    }
+    const total = diff.pairs.length + diff.added.length + diff.dropped.length;
+    expect(await page.locator('#shown-count').innerText()).toBe(String(total));
+  });
+
+  it('filters to strengthened pairs and back', async () => {
+    for (const box of await page.locator('input[name="status"]').all()) {
+      if ((await box.getAttribute('value')) !== 'strengthened') await box.uncheck();
+    }
+    const visible = page.locator('#rows .row:visible');
+    const want = diff.pairs.filter((p) => p.status === 'strengthened');
+    expect(await visible.count()).toBe(want.length);
+    const statuses = await visible.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(new Set(['strengthened']));
+    const seqs = await visible.locator('.side-a .task').evaluateAll((els) => els.map((e) => e.getAttribute('data-seq')));
+    expect(seqs).toEqual(want.flatMap((p) => p.a.map((t) => String(t.seq))));
+    expect(await page.locator('#shown-count').innerText()).toBe(String(want.length));
+    await page.screenshot({ path: resolve(OUT, 'browser-strengthened.png'), fullPage: true });
+
+    await page.locator('#filter-reset').click();
+    expect(await page.locator('#rows .row:visible').count()).toBe(diff.pairs.length + diff.added.length + diff.dropped.length);
+  });
+
+  it('filters by change type and by section', async () => {
+    const kind = diff.pairs.find((p) => p.changes.length)!.changes[0]!.kind;
+    await page.selectOption('#filter-kind', kind);
+    const withKind = diff.pairs.filter((p) => p.changes.some((c) => c.kind === kind)).length;
+    expect(await page.locator('#rows .row:visible').count()).toBe(withKind);
+    await page.selectOption('#filter-kind', '');
+
+    const section = diff.dropped[0]?.section[0] ?? diff.pairs[0]!.a[0]!.section[0]!;
+    await page.selectOption('#filter-section', `a:${section}`);
+    const inSection =
+      diff.pairs.filter((p) => p.a[0]?.section[0] === section).length + diff.dropped.filter((t) => t.section[0] === section).length;
+    expect(inSection).toBeGreaterThan(0);
+    expect(await page.locator('#rows .row:visible').count()).toBe(inSection);
+    await page.locator('#filter-reset').click();
+  });
+
+  it('shows every row when printed', async () => {
+    await page.locator('input[name="status"][value="unchanged"]').uncheck();
+    await page.emulateMedia({ media: 'print' });
+    const total = diff.pairs.length + diff.added.length + diff.dropped.length;
+    expect(await page.locator('#rows .row:visible').count()).toBe(total);
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('#filter-reset').click();
+  });
+
+  it('logs no errors and requests nothing but the page itself', async () => {
+    await page.screenshot({ path: resolve(OUT, 'browser-report.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
+    expect(requests).toContain(url);
+  });
+});

@@ -1,0 +1,290 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderReport, toRows, REPORT_COLUMNS } from '../src/report/index';
+import { sideRuns, findLoose } from '../src/report/highlight';
+import { CHANGE_KINDS } from '../src/report/labels';
+import type { PlanDiff } from '../src/types';
+
+/** The hand-built fixture: putuo-2023 against songjiang-2024, every status and change kind. */
+function loadFixture(): PlanDiff {
+  return JSON.parse(readFileSync(new URL('./fixtures/report/diff.json', import.meta.url), 'utf8')) as PlanDiff;
+}
+
+/** What the fixture was built to contain (see test/fixtures/report/build-fixture.ts). */
+const EXPECTED_COUNTS = { unchanged: 1, reworded: 1, strengthened: 2, weakened: 2, mixed: 3, added: 3, dropped: 3 };
+
+/** A small RFC 4180 reader, independent of the writer under test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+
+/** A copy of the fixture whose first pair's plan-a task text holds characters that need escaping. */
+function withNastyText(text: string): PlanDiff {
+  const diff = loadFixture();
+  const pair = diff.pairs[0]!;
+  const old = pair.a[0]!.text;
+  pair.a[0]!.text = text;
+  pair.textDiff = pair.textDiff.map((s) => (s.op !== '+' && s.text.includes(old) ? { ...s, text: s.text.replace(old, text) } : s));
+  return diff;
+}
+
+describe('fixture', () => {
+  it('covers every pair status and every change kind', () => {
+    const diff = loadFixture();
+    const statuses = new Set(diff.pairs.map((p) => p.status));
+    expect([...statuses].sort()).toEqual(['mixed', 'reworded', 'strengthened', 'unchanged', 'weakened']);
+    const kinds = new Set(diff.pairs.flatMap((p) => p.changes.map((c) => c.kind)));
+    expect([...kinds].sort()).toEqual([...CHANGE_KINDS].sort());
+    expect(diff.added).toHaveLength(3);
+    expect(diff.dropped).toHaveLength(3);
+  });
+});
+
+describe('toRows', () => {
+  const rows = toRows(loadFixture());
+
+  it('gives one row per pair, then dropped, then added', () => {
+    expect(rows).toHaveLength(15);
+    expect(rows.map((r) => r.status)).toEqual([
+      'reworded', 'weakened', 'mixed', 'mixed', 'unchanged', 'strengthened', 'weakened', 'strengthened', 'mixed',
+      'dropped', 'dropped', 'dropped', 'added', 'added', 'added',
+    ]);
+  });
+
+  it('joins the seqs of a split task and keeps texts one per line', () => {
+    const row = rows[2]!;
+    expect(row.seqA).toBe('12;14');
+    expect(row.seqB).toBe('6');
+    expect(row.textA.split('\n')).toEqual([
+      '及时公开本区碳达峰碳中和总体政策和试点示范建设情况。',
+      '加强碳普惠制度和绿色降碳改造措施的宣传解读，开展面向企业的节能政策和技术培训。',
+    ]);
+    expect(row.timeNodeA).toBe('全年;全年');
+    expect(row.sourceA).toBe('seeds/000_921286529f1403d5.txt:668–671;seeds/000_921286529f1403d5.txt:685–690');
+  });
+
+  it('lists change kinds, directions and values in the same order', () => {
+    const row = rows[6]!;
+    expect(row.seqA).toBe('74');
+    expect(row.seqB).toBe('45');
+    expect(row.score).toBe(0.74);
+    expect(row.changeKinds).toBe('deadline;percentage;modality;scope');
+    expect(row.directions).toBe('weaker;weaker;weaker;weaker');
+    expect(row.before.split('\n')).toEqual(['5个工作日', '100%', '确保（必须）', '热线电话、领导信箱、人民建议征集信箱、网上咨询']);
+    expect(row.after.split('\n')).toEqual(['10个工作日', '95%', '力争（推进）', '热线电话、领导信箱、网上咨询']);
+    // a change with no "before" keeps its place as an empty line
+    expect(rows[5]!.before.split('\n')).toEqual(['4次', '', '区府办牵头，重大行政决策涉及部门落实']);
+  });
+
+  it('leaves the absent side empty for unmatched tasks', () => {
+    const dropped = rows[9]!;
+    expect(dropped).toMatchObject({ status: 'dropped', seqA: '10', seqB: '', textB: '', score: null, changeKinds: '' });
+    const added = rows[14]!;
+    expect(added).toMatchObject({ status: 'added', seqA: '', seqB: '51', timeNodeB: '5月', unitsB: '区政府各部门、各街镇' });
+    expect(added.sectionB).toBe('夯实工作基础，提升公开质效 / 加强组织领导和统筹协调');
+  });
+
+  it('has exactly the documented columns, as plain JSON data', () => {
+    for (const row of rows) expect(Object.keys(row)).toEqual([...REPORT_COLUMNS]);
+    expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+  });
+});
+
+describe('csv', () => {
+  it('starts with a BOM, uses CRLF and has one record per row', () => {
+    const csv = renderReport(loadFixture(), 'csv');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const records = parseCsv(csv.slice(1));
+    expect(records[0]).toEqual([...REPORT_COLUMNS]);
+    expect(records).toHaveLength(1 + 15);
+    for (const r of records) expect(r).toHaveLength(REPORT_COLUMNS.length);
+    expect(records[3]![REPORT_COLUMNS.indexOf('seqA')]).toBe('12;14');
+    expect(records[1]![REPORT_COLUMNS.indexOf('score')]).toBe('0.79');
+    expect(records[10]![REPORT_COLUMNS.indexOf('score')]).toBe('');
+  });
+
+  it('keeps quotes, commas and line breaks inside a field intact', () => {
+    const nasty = '公开"政策,解读"\n第二行，含 "引号"';
+    const records = parseCsv(renderReport(withNastyText(nasty), 'csv').slice(1));
+    expect(records).toHaveLength(16);
+    expect(records[1]![REPORT_COLUMNS.indexOf('textA')]).toBe(nasty);
+    expect(records[1]![REPORT_COLUMNS.indexOf('seqB')]).toBe('3');
+  });
+});
+
+describe('json', () => {
+  it('round-trips the whole diff with 2-space indent and a trailing newline', () => {
+    const diff = loadFixture();
+    const json = renderReport(diff, 'json');
+    expect(JSON.parse(json)).toEqual(diff);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(json.split('\n')[1]).toMatch(/^ {2}"a": \{$/);
+  });
+
+  it('prints the same bytes whatever order the keys were built in', () => {
+    const diff = loadFixture();
+    const reversed = JSON.parse(JSON.stringify(diff), (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    ) as PlanDiff;
+    expect(Object.keys(reversed)[0]).toBe('obligations');
+    expect(renderReport(reversed, 'json')).toBe(renderReport(diff, 'json'));
+  });
+});
+
+describe('markdown', () => {
+  const md = renderReport(loadFixture(), 'md');
+
+  it('opens on a summary table with the counts', () => {
+    const summary = md.slice(md.indexOf('## 概览'), md.indexOf('## 强化'));
+    expect(summary).toContain('| 未变 | 1 |');
+    expect(summary).toContain('| 改写 | 1 |');
+    expect(summary).toContain('| 强化 | 2 |');
+    expect(summary).toContain('| 弱化 | 2 |');
+    expect(summary).toContain('| 有强有弱 | 3 |');
+    expect(summary).toContain('| 新增 | 3 |');
+    expect(summary).toContain('| 删除 | 3 |');
+    expect(summary).toContain('| 配对任务合计 | 9 |');
+  });
+
+  it('has one section per status, changes first, each with its pairs', () => {
+    const headings = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    expect(headings).toEqual(['概览', '强化（2）', '弱化（2）', '有强有弱（3）', '新增（3）', '删除（3）', '改写（1）', '未变（1）']);
+    const strengthened = md.slice(md.indexOf('## 强化'), md.indexOf('## 弱化'));
+    expect(strengthened).toContain('### 甲 #73 ↔ 乙 #43 · 相似度 0.81');
+    expect(strengthened).toContain('### 甲 #107 ↔ 乙 #49 · 相似度 0.71');
+    expect(strengthened).toContain('| 数量 | 增强 | 4次 | 6次 |');
+    expect(strengthened).toContain('不少于 <del>4</del><ins>6</ins>次');
+    expect(strengthened).toContain('`seeds/000_921286529f1403d5.txt:1342–1352`');
+    expect(md).toContain('### 甲 #12、#14 ↔ 乙 #6 · 相似度 0.64');
+  });
+
+  it('escapes Markdown and HTML in task text', () => {
+    const out = renderReport(withNastyText('<script>alert(1)</script> *强调* | 管道'), 'md');
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\*强调\\* \\| 管道');
+  });
+});
+
+describe('html', () => {
+  const diff = loadFixture();
+  const html = renderReport(diff, 'html');
+
+  it('is one self-contained page: no external resources', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/\s(src|href)=/);
+    expect(html).not.toMatch(/@import|url\(|@font-face/);
+    expect(html).toContain("default-src 'none'");
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('carries the counts on the summary and one row per pair or task', () => {
+    for (const [status, n] of Object.entries(EXPECTED_COUNTS)) {
+      expect(html).toContain(`data-count-${status}="${n}"`);
+      expect(html).toContain(`<td class="n" data-count="${status}">${n}</td>`);
+      const rows = html.match(new RegExp(`<article class="row [^"]+" id="[^"]+" data-status="${status}"`, 'g')) ?? [];
+      expect(rows).toHaveLength(n);
+    }
+    expect(html).toContain('<svg class="chart"');
+  });
+
+  it('marks the character diff and the changed numbers', () => {
+    const pair = html.slice(html.indexOf('id="pair-6"'), html.indexOf('id="pair-7"'));
+    expect(pair).toContain('data-status="strengthened"');
+    expect(pair).toContain('<mark class="q" data-kind="count" title="数量 · 增强">不少于 <del>4</del>次</mark>');
+    expect(pair).toContain('<mark class="q" data-kind="count" title="数量 · 增强">不少于 <ins>6</ins>次</mark>');
+    expect(pair).toContain('seeds/002_99713b5ce46884d1.txt:862–876');
+    expect(pair).toContain('<dd class="units">区府办牵头，重大行政决策涉及部门落实</dd>');
+    expect(pair).toContain('<dd class="time">全年</dd>');
+    expect(pair).toContain('data-section="围绕全过程人民民主深化政民互动和公众参与"');
+    expect(pair).toContain('data-kinds="count clause units"');
+  });
+
+  it('escapes task text', () => {
+    const out = renderReport(withNastyText('<script>alert("x")</script>&'), 'html');
+    expect(out.match(/<script>/g)).toHaveLength(1);
+    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
+  });
+
+  it('switches labels but not content with lang en', () => {
+    const en = renderReport(diff, 'html', { lang: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Strengthened');
+    expect(en).not.toContain('>强化<');
+    expect(en).not.toContain('>责任单位<');
+    expect(en).toContain('年内邀请公众代表列席区政府常务会议<mark class="q" data-kind="count" title="Count · stronger">不少于 <del>4</del>次</mark>');
+    expect(en).toContain('区府办牵头，重大行政决策涉及部门落实');
+    expect(html).toContain('<html lang="zh-CN">');
+  });
+});
+
+describe('lang en in markdown', () => {
+  it('translates the labels and leaves the plan text alone', () => {
+    const md = renderReport(loadFixture(), 'md', { lang: 'en' });
+    expect(md).toContain('| Strengthened | 2 |');
+    expect(md).toContain('### A #73 ↔ B #43 · Similarity 0.81');
+    expect(md).toContain('| Count | stronger | 4次 | 6次 |');
+    expect(md).toContain('> 做好本区营商环境方案6.0版及细化改革举措的发布和解读。');
+    expect(md).not.toMatch(/## 概览|\| 强化 \||责任单位：|相似度/);
+  });
+});
+
+describe('highlight', () => {
+  it('cuts each side into runs that rebuild the task texts and match the diff', () => {
+    for (const pair of loadFixture().pairs) {
+      for (const side of ['a', 'b'] as const) {
+        const runs = sideRuns(pair, side);
+        const tasks = side === 'a' ? pair.a : pair.b;
+        expect(runs.map((r) => r.runs.map((x) => x.text).join(''))).toEqual(tasks.map((t) => t.text));
+        const onlyHere = pair.textDiff.filter((s) => s.op === (side === 'a' ? '-' : '+')).map((s) => s.text.replace(/\n/g, '')).join('');
+        const marked = runs.flatMap((r) => r.runs.filter((x) => x.changed).map((x) => x.text)).join('');
+        expect(marked).toBe(onlyHere);
+      }
+    }
+  });
+
+  it('marks nothing as changed when the text diff does not fit the tasks', () => {
+    const pair = { ...loadFixture().pairs[5]!, textDiff: [{ op: '=' as const, text: 'unrelated' }] };
+    const runs = sideRuns(pair, 'a');
+    expect(runs[0]!.runs.some((r) => r.changed)).toBe(false);
+    expect(runs[0]!.runs.some((r) => r.change === 0)).toBe(true);
+  });
+
+  it('finds quotes ignoring spaces', () => {
+    expect(findLoose('不少于 4次，并', '不少于4次')).toEqual([0, 6]);
+    expect(findLoose('不少于4次', '不少于 5次')).toBeNull();
+  });
+});
+
+describe('renderReport', () => {
+  it('rejects an unknown format or language', () => {
+    const diff = loadFixture();
+    expect(() => renderReport(diff, 'pdf' as 'md')).toThrow(/unknown report format "pdf"/);
+    expect(() => renderReport(diff, 'md', { lang: 'fr' as 'en' })).toThrow(/unknown report language "fr"/);
+  });
+});
