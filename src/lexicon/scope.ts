@@ -1,0 +1,76 @@
+/**
+ * Words of scope read by `scopeOf` (src/modality/scope.ts): who must act, and how much a task covers.
+ * Data only.
+ */
+
+/** Who acts: the district government, every unit, all departments, all streets and towns, or named units. */
+export type ActorKind = 'all-units' | 'departments' | 'streets-towns' | 'district-government' | 'unit';
+
+/** An actor word and the kind of actor it names. */
+export interface ActorWord {
+  /** The word as printed */
+  word: string;
+  /** The kind of actor */
+  kind: ActorKind;
+}
+
+/** Actor words, matched longest first at the start of a clause or of a unit name. */
+export const ACTOR_WORDS: readonly ActorWord[] = [
+  { word: '各单位', kind: 'all-units' },
+  { word: '各相关单位', kind: 'all-units' },
+  { word: '相关单位', kind: 'all-units' },
+  { word: '区各单位', kind: 'all-units' },
+  { word: '每家单位', kind: 'all-units' },
+  { word: '各家单位', kind: 'all-units' },
+  { word: '各级各部门', kind: 'all-units' },
+  { word: '各部门', kind: 'departments' },
+  { word: '各相关部门', kind: 'departments' },
+  { word: '区政府各部门', kind: 'departments' },
+  { word: '区政府各委办局', kind: 'departments' },
+  { word: '各委办局', kind: 'departments' },
+  { word: '区各部门', kind: 'departments' },
+  { word: '区政府相关部门', kind: 'departments' },
+  { word: '相关部门', kind: 'departments' },
+  { word: '各政策制定部门', kind: 'departments' },
+  { word: '制文单位', kind: 'departments' },
+  { word: '决策单位', kind: 'departments' },
+  { word: '各街镇', kind: 'streets-towns' },
+  { word: '各街道', kind: 'streets-towns' },
+  { word: '各街道镇', kind: 'streets-towns' },
+  { word: '各镇', kind: 'streets-towns' },
+  { word: '街镇', kind: 'streets-towns' },
+  { word: '区政府', kind: 'district-government' },
+  { word: '区人民政府', kind: 'district-government' },
+];
+
+/** How wide each kind of actor is: one body < a class of bodies < every unit. */
+export const ACTOR_BREADTH: Readonly<Record<ActorKind, number>> = {
+  unit: 1,
+  'district-government': 1,
+  departments: 2,
+  'streets-towns': 2,
+  'all-units': 3,
+};
+
+/** Words that may stand before the actor at the start of a clause (由各单位, 请各街镇, 同时各部门). */
+export const ACTOR_LEADS: readonly string[] = ['由', '请', '并', '同时', '其中', '另外', '此外', '要求'];
+
+/** Coverage markers: words that say a task reaches every case (全覆盖, 所有, 全部 …). */
+export const COVERAGE_WORDS: readonly string[] = [
+  '全覆盖',
+  '全面覆盖',
+  '全量覆盖',
+  '所有',
+  '全部',
+  '全量',
+  '全区',
+  '全域',
+  '全领域',
+  '全流程',
+  '全过程',
+  '一律',
+  '各类',
+  '均',
+  '100%',
+  '100％',
+];

@@ -1,0 +1,135 @@
+/**
+ * Scope: who must act (区政府 vs 各单位 vs 各街镇, from the clause starts of the text and from the
+ * responsible units) and how much the task covers (全覆盖, 所有, 全部), so that a diff can say a task's
+ * scope widened or narrowed.
+ */
+import {
+  ACTOR_BREADTH,
+  ACTOR_LEADS,
+  ACTOR_WORDS,
+  COVERAGE_WORDS,
+  type ActorKind,
+} from '../lexicon/scope';
+import type { Units } from '../types';
+
+export type { ActorKind } from '../lexicon/scope';
+
+/** One actor a task names. */
+export interface Actor {
+  /** What kind of actor */
+  kind: ActorKind;
+  /** The words naming it, e.g. `各单位`, `区财政局` */
+  name: string;
+  /** Where it was found: a clause start of the task text, or the responsible units */
+  source: 'text' | 'units';
+  /** Offset in the task text; -1 for actors from the units */
+  start: number;
+}
+
+/** A coverage marker found in the text. */
+export interface CoverageCue {
+  /** The marker, e.g. `全覆盖` */
+  word: string;
+  /** Offset in the task text */
+  start: number;
+}
+
+/** The scope of a task. */
+export interface Scope {
+  /** Actors, text actors first, without repeats */
+  actors: Actor[];
+  /** Coverage markers in text order */
+  coverage: CoverageCue[];
+  /**
+   * Breadth, comparable between tasks: the widest actor (named unit or 区政府 1, all departments or all
+   * streets and towns 2, every unit or departments and streets together 3; 0 when none), plus 1 when the
+   * text has a coverage marker.
+   */
+  breadth: number;
+}
+
+const ACTORS_LONGEST = [...ACTOR_WORDS].sort((a, b) => b.word.length - a.word.length);
+const LEADS_LONGEST = [...ACTOR_LEADS].sort((a, b) => b.length - a.length);
+const COVERAGE_LONGEST = [...COVERAGE_WORDS].sort((a, b) => b.length - a.length);
+const CLAUSE_BREAK = /[，,；;。！？!?：:\n]/;
+
+function actorAt(text: string, at: number): { kind: ActorKind; word: string } | null {
+  for (const a of ACTORS_LONGEST) if (text.startsWith(a.word, at)) return { kind: a.kind, word: a.word };
+  return null;
+}
+
+/** Offsets inside quotes, where words are names and not actors or markers. */
+function quoted(text: string): boolean[] {
+  const out = new Array<boolean>(text.length).fill(false);
+  const pairs: Record<string, string> = { '“': '”', '《': '》', '‘': '’', '「': '」' };
+  for (let i = 0; i < text.length; i++) {
+    const close = pairs[text[i] as string];
+    if (close === undefined) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j > i) for (let k = i; k <= j; k++) out[k] = true;
+  }
+  return out;
+}
+
+/** Actors named by a units cell entry (`各街镇`, `区政府各部门`, `区财政局`). */
+function unitActor(name: string): Actor {
+  const compact = name.replace(/\s+/g, '');
+  const exact = ACTORS_LONGEST.find((a) => a.word === compact);
+  if (exact) return { kind: exact.kind, name: compact, source: 'units', start: -1 };
+  // 区政府各部门、各街镇 style entries that start with a class word
+  const head = actorAt(compact, 0);
+  if (head && head.kind !== 'district-government') return { kind: head.kind, name: compact, source: 'units', start: -1 };
+  return { kind: 'unit', name: compact, source: 'units', start: -1 };
+}
+
+/**
+ * The scope of a task: actors at its clause starts (各单位年内…, 区政府年内…), actors from its units, and
+ * coverage markers.
+ *
+ * @example scopeOf('各单位年内邀请公众代表列席本单位决策会议不少于1次') → actors [{ kind: 'all-units', name: '各单位' }], breadth 3
+ */
+export function scopeOf(text: string, units?: Units | null): Scope {
+  const t = typeof text === 'string' ? text : '';
+  const inQuote = quoted(t);
+  const actors: Actor[] = [];
+  const seen = new Set<string>();
+  const add = (a: Actor): void => {
+    if (seen.has(a.name)) return;
+    seen.add(a.name);
+    actors.push(a);
+  };
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && !CLAUSE_BREAK.test(t[i - 1] as string)) continue;
+    let at = i;
+    while (at < t.length && /\s/.test(t[at] as string)) at++;
+    const lead = LEADS_LONGEST.find((w) => t.startsWith(w, at));
+    if (lead) at += lead.length;
+    if (inQuote[at]) continue;
+    const hit = actorAt(t, at);
+    if (hit) add({ kind: hit.kind, name: hit.word, source: 'text', start: at });
+  }
+  for (const name of [...(units?.lead ?? []), ...(units?.support ?? [])]) {
+    if (name.trim()) add(unitActor(name));
+  }
+  const coverage: CoverageCue[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (inQuote[i]) continue;
+    const w = COVERAGE_LONGEST.find((c) => t.startsWith(c, i));
+    if (w) {
+      coverage.push({ word: w, start: i });
+      i += w.length - 1;
+    }
+  }
+  const kinds = new Set(actors.map((a) => a.kind));
+  let breadth = Math.max(0, ...actors.map((a) => ACTOR_BREADTH[a.kind]));
+  if (kinds.has('departments') && kinds.has('streets-towns')) breadth = Math.max(breadth, 3);
+  if (coverage.length) breadth += 1;
+  return { actors, coverage, breadth };
+}
+
+/** Whether scope b is wider, narrower or the same as scope a, by breadth. */
+export function compareScope(a: Scope, b: Scope): 'wider' | 'narrower' | 'same' {
+  if (b.breadth > a.breadth) return 'wider';
+  if (b.breadth < a.breadth) return 'narrower';
+  return 'same';
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { modalityOf, modalityRank, taskModality } from '../src/modality/modality';
+import { compareScope, scopeOf } from '../src/modality/scope';
+
+describe('modalityOf', () => {
+  it.each([
+    ['探索建立市民企业参与政策制定机制', 'explore', '探索', 0],
+    ['研究探索建立统一的政务征询平台', 'explore', '研究', 0],
+    ['鼓励引入专家学者参与政策宣传', 'explore', '鼓励', 0],
+    ['试点开展政策集成式发布', 'explore', '试点', 0],
+    ['持续推进反不正当竞争执法信息公开', 'advance', '持续', 0],
+    ['做好美丽街区等环境提升工程进展的信息披露', 'advance', '做好', 0],
+    ['依法完善餐饮企业安装燃气报警装置的信息公开', 'advance', '完善', 2],
+    ['深化专项转移支付绩效信息公开试点', 'advance', '深化', 0],
+    ['严格落实各渠道办理时限', 'must', '严格落实', 0],
+    ['全面落实办理中国政府网转办留言工作的各项要求', 'must', '全面落实', 0],
+    ['制定涉企政策应当听取相关企业和行业协会意见', 'must', '应当', 6],
+    ['制文单位要加强对留言板的动态维护', 'must', '要', 4],
+    ['确保本区入库公文全量覆盖', 'must', '确保', 0],
+    ['必须在规定时限内答复', 'mandatory', '必须', 0],
+    ['各单位不得公开涉密信息', 'mandatory', '不得', 3],
+    ['严禁泄露个人隐私', 'mandatory', '严禁', 0],
+  ] as const)('%s → %s', (text, level, cue, start) => {
+    expect(modalityOf(text)).toEqual({ level, cue, start });
+  });
+
+  it('reads 要 and 应 only as modal verbs, not inside 主要, 重要, 要求, 回应, 应用', () => {
+    expect(modalityOf('加强重要政策和主要内容的回应').level).toBe('advance');
+    expect(modalityOf('落实有关要求，扩大应用场景').level).toBe('advance');
+  });
+
+  it('cancels a negated cue: 不再探索 binds no more than explore', () => {
+    expect(modalityOf('不再探索主题政策订阅推送')).toEqual({ level: 'explore', cue: '不再探索', start: 0 });
+    expect(modalityOf('暂不推进该项工作').level).toBe('explore');
+  });
+
+  it('ignores cues inside an exception (除…外) and inside quotes', () => {
+    expect(modalityOf('除依法依规不得公开的情形外，将检查结果及时向社会公开')).toEqual({
+      level: 'advance',
+      cue: '及时',
+      start: 19,
+    });
+    expect(modalityOf('坚持“三同步”要求，“应解读、尽解读”')).toEqual({ level: 'advance', cue: null, start: -1 });
+  });
+
+  it('has no cue and level advance for a plain clause', () => {
+    expect(modalityOf('公开年度重大行政决策事项目录')).toEqual({ level: 'advance', cue: null, start: -1 });
+    expect(modalityOf('')).toEqual({ level: 'advance', cue: null, start: -1 });
+  });
+});
+
+describe('taskModality', () => {
+  it('takes the strongest clause', () => {
+    expect(taskModality('加强留言答复审核把关，确保回复质量')).toEqual({ level: 'must', cue: '确保', start: 11 });
+    expect(taskModality('探索主题政策订阅推送等增值服务；各单位不得擅自发布')).toEqual({
+      level: 'mandatory',
+      cue: '不得',
+      start: 19,
+    });
+  });
+
+  it('keeps the first clause on ties', () => {
+    expect(taskModality('探索政策订阅推送，鼓励社会参与')).toEqual({ level: 'explore', cue: '探索', start: 0 });
+  });
+
+  it('ranks the scale explore < advance < must < mandatory', () => {
+    expect(['explore', 'advance', 'must', 'mandatory'].map((l) => modalityRank(l as never))).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('scopeOf', () => {
+  it('finds actors at clause starts, not inside objects', () => {
+    const s = scopeOf('区政府年内邀请公众代表列席区政府常务会议不少于 4 次，各单位年内邀请公众代表列席本单位决策会议不少于1次。');
+    expect(s.actors.map((a) => [a.kind, a.name, a.start])).toEqual([
+      ['district-government', '区政府', 0],
+      ['all-units', '各单位', 28],
+    ]);
+    expect(s.breadth).toBe(3);
+  });
+
+  it('reads actors from the responsible units', () => {
+    const s = scopeOf('推进政府债务信息公开', { lead: ['区财政局'], support: [], raw: '区财政局' });
+    expect(s.actors).toEqual([{ kind: 'unit', name: '区财政局', source: 'units', start: -1 }]);
+    expect(s.breadth).toBe(1);
+  });
+
+  it('counts departments and streets together as every unit, and a coverage marker as one more', () => {
+    const s = scopeOf('确保本区入库公文全量覆盖', { lead: ['区政府各部门', '各街镇'], support: [], raw: '' });
+    expect(s.coverage).toEqual([{ word: '全量覆盖', start: 8 }]);
+    expect(s.breadth).toBe(4);
+  });
+
+  it('compares scopes', () => {
+    const narrow = scopeOf('区政府年内邀请公众代表列席常务会议不少于4次');
+    const wide = scopeOf('各单位年内邀请公众代表列席本单位决策会议不少于1次');
+    expect(compareScope(narrow, wide)).toBe('wider');
+    expect(compareScope(wide, narrow)).toBe('narrower');
+    expect(compareScope(wide, wide)).toBe('same');
+  });
+
+  it('ignores actor words inside quotes', () => {
+    expect(scopeOf('“各单位”专栏建设').actors).toEqual([]);
+  });
+});
