@@ -30,6 +30,9 @@ describe('parseTimeNode', () => {
     expect(shape('三季度')).toEqual(node('quarter', '07-01', '09-30', [7, 8, 9]));
     expect(shape('四季度')).toEqual(node('quarter', '10-01', '12-31', [10, 11, 12]));
     expect(shape('二、三季度')).toEqual(node('quarter', '04-01', '09-30', [4, 5, 6, 7, 8, 9]));
+    expect(shape('1-3季度')).toEqual(node('quarter', '01-01', '09-30', [1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect(shape('二季度末')).toEqual(node('by-date', null, '06-30', []));
+    expect(shape('三季度前')).toEqual(node('by-date', null, '06-30', []));
   });
 
   it('reads months, month ranges and month lists', () => {
@@ -39,6 +42,8 @@ describe('parseTimeNode', () => {
     expect(shape('4月、10月')).toEqual(node('months', '04-01', '10-31', [4, 10]));
     expect(shape('9-10 月')).toEqual(node('months', '09-01', '10-31', [9, 10]));
     expect(shape('十二月')).toEqual(node('months', '12-01', '12-31', [12]));
+    expect(shape('9月-10月')).toEqual(node('months', '09-01', '10-31', [9, 10]));
+    expect(shape('1月1日至3月31日')).toEqual(node('by-date', '01-01', '03-31', [1, 2, 3]));
   });
 
   it('reads deadlines: 底前 is the end of that month, 前 the end of the month before', () => {
@@ -55,6 +60,8 @@ describe('parseTimeNode', () => {
   it('reads year-end words as the year ending 12-31', () => {
     expect(shape('年底前')).toEqual(node('year', null, '12-31', []));
     expect(shape('年内')).toEqual(node('year', '01-01', '12-31', ALL_MONTHS));
+    expect(shape('2023年底')).toEqual(node('year', null, '12-31', [], 0, 2023));
+    expect(shape('年中')).toEqual(node('by-date', null, '06-30', []));
   });
 
   it('reads the printed year and 次年', () => {

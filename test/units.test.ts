@@ -76,6 +76,16 @@ describe('parseUnits', () => {
     expect(units('区政府各委、办、局')).toEqual([['区政府各委、办、局'], []]);
   });
 
+  it('keeps brackets that belong to a name', () => {
+    expect(units('（责任单位：区政府各部门、各街镇（园区））')).toEqual([['区政府各部门', '各街镇（园区）'], []]);
+    expect(units('区政府办公室（区政务公开办）牵头，各街镇配合')).toEqual([['区政府办公室（区政务公开办）'], ['各街镇']]);
+  });
+
+  it('reads a bare label or a "none" word as no unit', () => {
+    expect(parseUnits('责任单位')).toEqual({ lead: [], support: [], raw: '责任单位' });
+    expect(parseUnits('无')).toEqual({ lead: [], support: [], raw: '无' });
+  });
+
   it('separates with / and ；', () => {
     expect(units('区委宣传部/区政府办公室；区融媒体中心')).toEqual([['区委宣传部', '区政府办公室', '区融媒体中心'], []]);
   });

@@ -81,3 +81,6 @@ export const UNIT_TRAILING_WORDS: readonly string[] = [
 
 /** Beginnings dropped from a name (`由区政府办公室牵头`, `和政策起草单位`). */
 export const UNIT_LEADING_WORDS: readonly string[] = ['以及', '由', '请', '和', '及', '与', '并'];
+
+/** Cell texts meaning "no unit": a cell holding only one of these gives empty lists. */
+export const NO_UNIT_WORDS: readonly string[] = ['无', '暂无', '不涉及', '略', '/', '-', '—', '——'];

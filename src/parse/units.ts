@@ -20,6 +20,7 @@ import {
   UNIT_ROLE_VERBS,
   UNIT_SEPARATORS,
   UNIT_TRAILING_WORDS,
+  NO_UNIT_WORDS,
   type UnitRole,
 } from '../lexicon/units';
 
@@ -113,13 +114,23 @@ function splitList(text: string): string[] {
     cuts.push(rest);
     for (const cut of cuts) {
       const name = cleanName(cut);
-      if (name === '' || !/[\p{L}\p{N}]/u.test(name)) continue;
+      // A bare field label (a table's 责任单位 header) names no unit.
+      if (name === '' || !/[\p{L}\p{N}]/u.test(name) || name in UNIT_LABELS) continue;
       // `区政府各委、办、局`: a one-character part belongs to the name before it.
       if (name.length === 1 && parts.length > 0) parts[parts.length - 1] += `、${name}`;
       else parts.push(name);
     }
   }
   return parts;
+}
+
+/** Drops a leading （ or trailing ） left unmatched when the text was cut at its labels. */
+function dropUnbalancedBrackets(text: string): string {
+  const opens = (text.match(/[（(]/g) ?? []).length;
+  const closes = (text.match(/[）)]/g) ?? []).length;
+  if (opens > closes && /^[（(]/.test(text)) return text.slice(1);
+  if (closes > opens && /[）)]$/.test(text)) return text.slice(0, -1);
+  return text;
 }
 
 interface Clause {
@@ -157,6 +168,7 @@ function readClause(text: string, labelRole: UnitRole | null): Clause[] {
 export function parseUnits(raw: string): Units {
   const printed = unwrap(resolveSpaces(raw));
   if (printed === '') return { lead: [], support: [], raw: '' };
+  if (NO_UNIT_WORDS.includes(printed)) return { lead: [], support: [], raw: printed };
 
   // Cut the text at its labels; text before the first label has no label role.
   const segments: { text: string; role: UnitRole | null }[] = [];
@@ -172,7 +184,7 @@ export function parseUnits(raw: string): Units {
 
   const clauses: Clause[] = [];
   for (const segment of segments) {
-    const text = segment.text.replace(/^[（(]|[）)]$/g, '');
+    const text = dropUnbalancedBrackets(segment.text.trim());
     for (const piece of text.split(CLAUSE_SPLIT)) {
       if (piece.trim() !== '') clauses.push(...readClause(piece, segment.role));
     }
