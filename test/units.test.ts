@@ -44,6 +44,12 @@ describe('parseUnits', () => {
     expect(units('各单位落实，区大数据中心配合')).toEqual([['各单位'], ['区大数据中心']]);
   });
 
+  it('reads several role lists in one clause', () => {
+    expect(units('区政府办公室牵头、各部门配合')).toEqual([['区政府办公室'], ['各部门']]);
+    expect(units('区发改委牵头负责，区财政局配合')).toEqual([['区发改委'], ['区财政局']]);
+    expect(units('配合区民政局')).toEqual([[], ['区民政局']]);
+  });
+
   it('handles 会同, 分别 and 各自', () => {
     expect(units('区政府办公室会同区大数据中心负责')).toEqual([['区政府办公室'], ['区大数据中心']]);
     expect(units('区发改委、区财政局分别牵头')).toEqual([['区发改委', '区财政局'], []]);

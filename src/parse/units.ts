@@ -33,7 +33,7 @@ function alternation(words: readonly string[]): string {
 }
 
 const LABEL_PATTERN = new RegExp(`(${alternation(Object.keys(UNIT_LABELS))})\\s*[：:]`, 'g');
-const VERB_PATTERN = new RegExp(`(${alternation(Object.keys(UNIT_ROLE_VERBS))})(?!单位|部门|办公室|办|组)`);
+const VERB_PATTERN = new RegExp(`(${alternation(Object.keys(UNIT_ROLE_VERBS))})(?!单位|部门|办公室|办|组)`, 'g');
 const TOGETHER_PATTERN = new RegExp(alternation(TOGETHER_WITH_WORDS));
 const CLAUSE_SPLIT = /[，,；;。]+/;
 const LIST_SPLIT = new RegExp(`[${escapeRegExp(UNIT_SEPARATORS)}]+`);
@@ -146,17 +146,29 @@ function readClause(text: string, labelRole: UnitRole | null): Clause[] {
     const after = readClause(text.slice(together.index + together[0].length), 'support');
     return [...before, ...after.map((c) => ({ names: c.names, role: 'support' as const }))];
   }
-  const verb = VERB_PATTERN.exec(text);
-  let list = text;
-  let role = labelRole;
-  if (verb) {
-    role = UNIT_ROLE_VERBS[verb[1]!]!;
-    const before = text.slice(0, verb.index);
-    list = before.trim() !== '' ? before : text.slice(verb.index + verb[0].length);
+  // Each role verb closes the list before it: `区政府办公室牵头、各部门配合` holds two lists.
+  const groups: Clause[] = [];
+  let from = 0;
+  let lastVerb: { role: UnitRole; end: number } | null = null;
+  VERB_PATTERN.lastIndex = 0;
+  for (let verb = VERB_PATTERN.exec(text); verb !== null; verb = VERB_PATTERN.exec(text)) {
+    const role = UNIT_ROLE_VERBS[verb[1]!]!;
+    const names = splitList(text.slice(from, verb.index).trim().replace(ADVERB_TAIL, ''));
+    if (names.length > 0) groups.push({ names, role });
+    from = verb.index + verb[0].length;
+    lastVerb = { role, end: from };
   }
-  list = list.trim().replace(ADVERB_TAIL, '');
-  const names = splitList(list);
-  return names.length > 0 ? [{ names, role }] : [];
+  if (lastVerb === null) {
+    const names = splitList(text.trim().replace(ADVERB_TAIL, ''));
+    return names.length > 0 ? [{ names, role: labelRole }] : [];
+  }
+  // Words after the last verb say what is done (`负责公开`), unless no list came before any verb
+  // (`配合区民政局`).
+  if (groups.length === 0) {
+    const names = splitList(text.slice(lastVerb.end).trim());
+    if (names.length > 0) groups.push({ names, role: lastVerb.role });
+  }
+  return groups;
 }
 
 /**
