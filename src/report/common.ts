@@ -2,8 +2,8 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
-import { ROW_STATUSES, type RowStatus } from './labels';
+import type { ChangeKind, Direction, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import { CHANGE_KINDS, ROW_STATUSES, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
 export function planName(ref: PlanRef): string {
@@ -21,9 +21,27 @@ export function joinSeqs(tasks: Task[]): string {
   return tasks.map((t) => String(t.seq)).join(';');
 }
 
-/** The outermost section title of the first task, or `''`. */
+/**
+ * The outermost section title of the first task; for a task without body sections, the first level of its
+ * indicator path (`name`, levels joined by `/`); else `''`.
+ */
 export function topSection(tasks: Task[]): string {
-  return tasks[0]?.section[0] ?? '';
+  const task = tasks[0];
+  if (!task) return '';
+  return task.section[0] ?? task.name?.split('/')[0]?.trim() ?? '';
+}
+
+/** How many changes of each kind go each way, for the kinds that occur, in `CHANGE_KINDS` order. */
+export function countChanges(diff: PlanDiff): { kind: ChangeKind; stronger: number; weaker: number; neutral: number }[] {
+  const table = new Map<ChangeKind, Record<Direction, number>>();
+  for (const pair of diff.pairs) {
+    for (const c of pair.changes) {
+      const row = table.get(c.kind) ?? { stronger: 0, weaker: 0, neutral: 0 };
+      row[c.direction] += 1;
+      table.set(c.kind, row);
+    }
+  }
+  return CHANGE_KINDS.filter((k) => table.has(k)).map((kind) => ({ kind, ...table.get(kind)! }));
 }
 
 /** How many rows of each status the diff has: pairs by their status, unmatched tasks as added/dropped. */

@@ -10,7 +10,7 @@
  * [data-kinds]`, `input[name=status]`, `#filter-kind`, `#filter-section`, `#shown-count`.
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { countStatuses, formatObligation, formatScore, formatSource, obligationsOf, planName, topSection } from './common';
+import { countChanges, countStatuses, formatObligation, formatScore, formatSource, obligationsOf, planName, topSection } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -51,6 +51,9 @@ table{border-collapse:collapse}
 th,td{border:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums;min-width:3em}
 .counts tfoot th,.counts tfoot td{background:var(--soft)}
+table.kinds{font-size:13px}
+table.kinds caption{text-align:left;font-weight:600;padding-bottom:4px}
+[data-only]{cursor:pointer}
 .badge{display:inline-block;color:#fff;border-radius:3px;padding:0 7px;font-size:13px;line-height:22px;white-space:nowrap}
 ${ROW_STATUSES.map((s) => `.s-${s}{background:${COLOR[s]}}`).join('\n')}
 .filters{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);padding:8px 0;display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center}
@@ -276,6 +279,24 @@ function chartSvg(counts: Record<RowStatus, number>, L: Labels): string {
   );
 }
 
+function changeTable(diff: PlanDiff, L: Labels): string {
+  const rows = countChanges(diff);
+  if (!rows.length) return '';
+  return (
+    `<table class="kinds"><caption>${h(L.changeSummary)}</caption><thead><tr><th>${h(L.change)}</th>` +
+    `<th class="dir-stronger">${h(L.direction.stronger)}</th><th class="dir-weaker">${h(L.direction.weaker)}</th>` +
+    `<th class="dir-neutral">${h(L.direction.neutral)}</th></tr></thead><tbody>` +
+    rows
+      .map(
+        (r) =>
+          `<tr data-kind="${r.kind}"><th>${h(L.kind[r.kind])}</th><td class="n">${r.stronger}</td>` +
+          `<td class="n">${r.weaker}</td><td class="n">${r.neutral}</td></tr>`,
+      )
+      .join('') +
+    `</tbody></table>`
+  );
+}
+
 function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number>): string {
   const attrs = ROW_STATUSES.map((s) => `data-count-${s}="${counts[s]}"`).join(' ');
   const rows = ROW_STATUSES.map(
@@ -291,7 +312,7 @@ function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
     `<section id="summary" class="summary" ${attrs} data-count-pairs="${diff.pairs.length}">` +
     `<h2>${h(L.summary)}</h2><div class="summary-grid">` +
     `<table class="counts"><thead><tr><th>${h(L.filterStatus)}</th><th>${h(L.count)}</th><th></th></tr></thead>` +
-    `<tbody>${rows}</tbody><tfoot>${foot}</tfoot></table>${chartSvg(counts, L)}</div>` +
+    `<tbody>${rows}</tbody><tfoot>${foot}</tfoot></table>${chartSvg(counts, L)}${changeTable(diff, L)}</div>` +
     `<p class="legend">${h(L.legend)}：<del>${h(L.deleted)}</del> <ins>${h(L.inserted)}</ins> <mark class="q">${h(L.marked)}</mark></p>` +
     `</section>`
   );

@@ -61,6 +61,8 @@ export interface Labels {
   /** Obligation kinds (the change kinds' words, plus `reported`) */
   obligationKind: Record<ObligationKind, string>;
   summary: string;
+  /** Title of the table of changes by kind and direction */
+  changeSummary: string;
   count: string;
   share: string;
   pairsTotal: string;
@@ -151,6 +153,7 @@ const zh: Labels = {
     reported: '报告值',
   },
   summary: '概览',
+  changeSummary: '变化类型统计（按变化条数）',
   count: '数量',
   share: '占比',
   pairsTotal: '配对任务合计',
@@ -240,6 +243,7 @@ const en: Labels = {
     reported: 'reported figure',
   },
   summary: 'Summary',
+  changeSummary: 'Changes by type (number of changes)',
   count: 'Count',
   share: 'Share',
   pairsTotal: 'Matched pairs',

@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { countStatuses, formatObligation, formatScore, formatSource, joinSeqs, obligationsOf, planName } from './common';
+import { countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, obligationsOf, planName } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -95,6 +95,13 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
   for (const status of ROW_STATUSES) out.push(`| ${L.status[status]} | ${counts[status]} | ${L.statusHint[status]} |`);
   out.push(`| ${L.pairsTotal} | ${diff.pairs.length} | |`, '');
+  const byKind = countChanges(diff);
+  if (byKind.length) {
+    out.push(`### ${L.changeSummary}`, '');
+    out.push(`| ${L.change} | ${L.direction.stronger} | ${L.direction.weaker} | ${L.direction.neutral} |`, '| --- | ---: | ---: | ---: |');
+    for (const r of byKind) out.push(`| ${L.kind[r.kind]} | ${r.stronger} | ${r.weaker} | ${r.neutral} |`);
+    out.push('');
+  }
   out.push(`${L.legend}：<del>${L.deleted}</del> <ins>${L.inserted}</ins>`, '');
 
   for (const status of SECTION_ORDER) {
