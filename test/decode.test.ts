@@ -105,6 +105,21 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes(`${excerpt}\u0007`), 'a.txt').encoding).toBe('utf-8');
   });
 
+  it('refuses UTF-8 with a few damaged bytes instead of reading it as GB18030, naming the line', () => {
+    const lines = excerpt.split('\n');
+    const damaged = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 5).join('\n')}\n`),
+      Buffer.from([0xe6, 0x94]), // a truncated character: 政 is e6 94 bf
+      Buffer.from(`\n${lines.slice(5).join('\n')}`),
+    ]);
+    const error = caught(() => decodeBytes(bytes(damaged), 'd.txt'));
+    expect(error.code).toBe('encoding');
+    expect(error.line).toBe(6);
+    expect(error.message).toBe(
+      'plandiff: d.txt:6: the file is UTF-8 but has 1 invalid byte sequence, the first on line 6; repair or re-export it as UTF-8',
+    );
+  });
+
   it('names the encodings it tried when none decodes cleanly', () => {
     const bad = new Uint8Array([0xe4, 0xb8, 0xad, 0x0a, 0xff, 0xfe, 0xfd, 0x80, 0x0a, 0x41]);
     const error = caught(() => decodeBytes(bad, 'bad.txt'));

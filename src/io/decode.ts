@@ -103,6 +103,39 @@ function gb2312Share(bytes: Uint8Array): number {
   return double === 0 ? 1 : common / double;
 }
 
+/**
+ * Scans bytes as UTF-8: how many multi-byte sequences are well formed, how many places are damaged
+ * (a stray byte, or a sequence cut short), and where the first damage is.
+ */
+function utf8Scan(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let good = 1; // bytes of the sequence that are in place
+    while (length > 0 && good < length && i + good < bytes.length && (bytes[i + good]! & 0xc0) === 0x80) good++;
+    if (length > 0 && good === length) {
+      valid++;
+      i += length;
+    } else {
+      // One damaged place: a bad lead byte, or a lead byte with its continuation bytes cut short.
+      if (firstInvalid === -1) firstInvalid = i;
+      invalid++;
+      i += good;
+    }
+  }
+  return { valid, invalid, firstInvalid };
+}
+
+/** A text whose multi-byte sequences are at least this share well-formed UTF-8 is UTF-8 with damage. */
+const UTF8_DAMAGED_MIN_SHARE = 0.9;
+
 /** Share of characters usual in a Chinese plan: ASCII, CJK punctuation and ideographs, full-width forms. */
 function plainShare(text: string): number {
   if (text.length === 0) return 0;
@@ -210,6 +243,19 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
 
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return checkText(utf8, file, 'utf-8');
+
+  // Mostly well-formed UTF-8 with a few bad bytes: a damaged UTF-8 file. Reading it as GB18030 would
+  // turn all of it into nonsense, so say where the damage is instead.
+  const scan = utf8Scan(bytes);
+  if (scan.valid >= 8 && scan.valid / (scan.valid + scan.invalid) >= UTF8_DAMAGED_MIN_SHARE) {
+    const line = lineOfByte(bytes, scan.firstInvalid);
+    throw new PlanParseError(
+      'encoding',
+      file,
+      line,
+      `the file is UTF-8 but has ${scan.invalid} invalid byte sequence${scan.invalid === 1 ? '' : 's'}, the first on line ${line}; repair or re-export it as UTF-8`,
+    );
+  }
 
   const tried: string[] = ['utf-8'];
   const decoded: { encoding: string; text: string }[] = [];
