@@ -93,6 +93,14 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
     expect(await page.locator('#rows .row:visible').count()).toBe(diff.pairs.length + diff.added.length + diff.dropped.length);
   });
 
+  it('shows one status only from the summary', async () => {
+    await page.locator('#summary button[data-only="weakened"]').click();
+    const weakened = diff.pairs.filter((p) => p.status === 'weakened').length;
+    expect(await page.locator('#rows .row:visible').count()).toBe(weakened);
+    expect(await page.locator('input[name="status"]:checked').count()).toBe(1);
+    await page.locator('#filter-reset').click();
+  });
+
   it('filters by change type and by section', async () => {
     const kind = diff.pairs.find((p) => p.changes.length)!.changes[0]!.kind;
     await page.selectOption('#filter-kind', kind);

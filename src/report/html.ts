@@ -53,7 +53,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;min-width:3em}
 .counts tfoot th,.counts tfoot td{background:var(--soft)}
 table.kinds{font-size:13px}
 table.kinds caption{text-align:left;font-weight:600;padding-bottom:4px}
-[data-only]{cursor:pointer}
+button.badge{border:0;font:inherit;font-size:13px;line-height:22px;cursor:pointer}
 .badge{display:inline-block;color:#fff;border-radius:3px;padding:0 7px;font-size:13px;line-height:22px;white-space:nowrap}
 ${ROW_STATUSES.map((s) => `.s-${s}{background:${COLOR[s]}}`).join('\n')}
 .filters{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);padding:8px 0;display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center}
@@ -301,7 +301,7 @@ function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
   const attrs = ROW_STATUSES.map((s) => `data-count-${s}="${counts[s]}"`).join(' ');
   const rows = ROW_STATUSES.map(
     (s) =>
-      `<tr data-status="${s}"><th><span class="badge s-${s}" data-only="${s}" title="${h(L.statusHint[s])}">${h(L.status[s])}</span></th>` +
+      `<tr data-status="${s}"><th><button type="button" class="badge s-${s}" data-only="${s}" title="${h(L.statusHint[s])}">${h(L.status[s])}</button></th>` +
       `<td class="n" data-count="${s}">${counts[s]}</td><td class="muted">${h(L.statusHint[s])}</td></tr>`,
   ).join('');
   const foot =
