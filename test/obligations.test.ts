@@ -150,6 +150,10 @@ describe('extractObligations: never an obligation', () => {
     '第一时间向社会公开',
     '进一步加大公开力度，高效办成一件事，举一反三',
     '及时发布远香文化源“新三件套”开发建设进展信息',
+    '年内形成二次解读材料',
+    '年内推出一批典型案例',
+    '年内完成一户一档建设',
+    '年内高效办成一件事',
   ])('%s', (text) => {
     expect(extractObligations(text)).toEqual([]);
   });

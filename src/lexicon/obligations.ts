@@ -60,10 +60,10 @@ export const UNIT_WORDS: readonly UnitWord[] = [
   { surface: '批', unit: '批', family: 'count', scale: 1, notBefore: '准复示评' },
   { surface: '条', unit: '条', family: 'count', scale: 1, notBefore: '例件款目线' },
   { surface: '篇', unit: '篇', family: 'count', scale: 1, notBefore: '章幅' },
-  { surface: '件', unit: '件', family: 'count', scale: 1 },
+  { surface: '件', unit: '件', family: 'count', scale: 1, notBefore: '事套' },
   { surface: '份', unit: '份', family: 'count', scale: 1, notBefore: '额' },
   { surface: '轮', unit: '轮', family: 'count', scale: 1 },
-  { surface: '类', unit: '类', family: 'count', scale: 1, notBefore: '型别似' },
+  { surface: '类', unit: '类', family: 'count', scale: 1, notBefore: '型别似事' },
   { surface: '所', unit: '所', family: 'count', scale: 1, notBefore: '有在属以' },
   { surface: '户', unit: '户', family: 'count', scale: 1, notBefore: '籍外型' },
   { surface: '处', unit: '处', family: 'count', scale: 1, notBefore: '理置罚室长' },
@@ -229,10 +229,16 @@ export const CLAUSE_BREAKS = '，,；;。！？!?：:';
 /** Characters that end a sentence: a reported-target context never reaches across them. */
 export const SENTENCE_BREAKS = '；;。！？!?';
 
+/**
+ * Numeral + unit phrases that are vague or idiomatic, not counts: 一批 (a batch of), 二次 (secondary, as in
+ * 二次解读; two times is 两次). Matched at the number's start.
+ */
+export const IDIOMATIC_COUNTS: readonly string[] = ['一批', '二次', '二个', '二场', '二项', '二种'];
+
 /** Words before a number that make it part of a name, not a quantity (the number names a version or a grade). */
 export const NAME_PREFIXES: readonly string[] = ['第', '编号', '序号', '版本'];
 
-/** Words at the start of a clause naming who acts; dropped from an obligation's subject. */
+/** Words at the start of a clause naming who acts (区政府年内…); dropped from the start of an obligation's subject. */
 export const ACTOR_WORDS: readonly string[] = [
   '区政府',
   '市政府',
@@ -245,6 +251,4 @@ export const ACTOR_WORDS: readonly string[] = [
   '各家单位',
   '各相关单位',
   '相关单位',
-  '主要负责同志',
-  '主要领导',
 ];

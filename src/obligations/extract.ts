@@ -19,6 +19,7 @@ import {
   COUNT_AFTER_WORDS,
   DATE_DEADLINE_WORDS,
   DEADLINE_BEFORE_WORDS,
+  IDIOMATIC_COUNTS,
   MAX_VERB_GAP,
   MONTH_AFTER_WORDS,
   MONTH_BEFORE_WORDS,
@@ -415,7 +416,14 @@ export function extractObligations(task: Task | string): Obligation[] {
       if (draft) re.lastIndex = Math.max(re.lastIndex, draft.quoteEnd);
     } else {
       const unit = unitAt(text, p);
-      if (unit) draft = unitSpan(text, { start, value, valueMax, unitAt: p, unit, chinese }, clauseStart, regions);
+      // 一户一档, 一事一审: numeral-unit-numeral is a slogan; 一批, 二次解读 are idioms
+      const idiom =
+        unit !== null &&
+        chinese &&
+        unit.family === 'count' &&
+        (CHINESE_NUMERAL_CHARS.includes(text[p + unit.surface.length] ?? '') ||
+          IDIOMATIC_COUNTS.includes(first + unit.surface));
+      if (unit && !idiom) draft = unitSpan(text, { start, value, valueMax, unitAt: p, unit, chinese }, clauseStart, regions);
     }
     if (!draft) continue;
     const quote = text.slice(draft.quoteStart, draft.quoteEnd);

@@ -2,7 +2,7 @@
  * The subject of an obligation: the short phrase naming what is counted or bounded, so that the
  * obligations of two plans can be paired (列席区政府常务会议 ↔ 列席区政府常务会议).
  */
-import { CLAUSE_BREAKS, PERIOD_WORDS } from '../lexicon/obligations';
+import { ACTOR_WORDS, CLAUSE_BREAKS, PERIOD_WORDS } from '../lexicon/obligations';
 
 /** Longest subject kept, in characters. */
 const MAX_SUBJECT = 16;
@@ -12,6 +12,8 @@ const LEADING_NOISE = /^(?:并|且|和|及|再|在|于|向|对|将|把|由|的|�
 
 /** Trailing particles dropped from a subject. */
 const TRAILING_NOISE = /(?:的|后|后的|时|期间|并|在|于|将|等|、|达到|为|是)+$/;
+
+const ACTORS_LONGEST = [...ACTOR_WORDS].sort((a, b) => b.length - a.length);
 
 const PERIOD_RE = new RegExp(
   [...PERIOD_WORDS]
@@ -65,7 +67,9 @@ export function subjectOf(text: string, parts: SubjectParts): string {
   const list = after.indexOf('、');
   if (list >= 2) after = after.slice(0, list);
   after = tidy(after);
-  const before = tidy(text.slice(clauseStart(text, parts.lead), parts.lead));
+  let before = tidy(text.slice(clauseStart(text, parts.lead), parts.lead));
+  const actor = ACTORS_LONGEST.find((w) => before.startsWith(w) && before.length > w.length + 1);
+  if (actor) before = tidy(before.slice(actor.length));
   const gap = tidy(parts.gap);
   let subject: string;
   if (parts.preferAfter && after) subject = gap + after;
