@@ -372,6 +372,7 @@ export function renderHtml(diff: PlanDiff, L: Labels): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<link rel="icon" href="data:,">
 <title>${h(title)}</title>
 <style>${CSS}</style>
 </head>

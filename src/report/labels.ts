@@ -128,7 +128,7 @@ const zh: Labels = {
   kind: {
     count: '数量',
     frequency: '频次',
-    deadline: '办理时限',
+    deadline: '期限',
     date: '日期',
     month: '月份',
     percentage: '比例',
@@ -145,7 +145,7 @@ const zh: Labels = {
   obligationKind: {
     count: '数量',
     frequency: '频次',
-    deadline: '办理时限',
+    deadline: '期限',
     date: '日期',
     month: '月份',
     percentage: '比例',
