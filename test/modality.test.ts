@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modalityOf, modalityRank, taskModality } from '../src/modality/modality';
 import { compareScope, scopeOf } from '../src/modality/scope';
@@ -100,5 +101,48 @@ describe('scopeOf', () => {
 
   it('ignores actor words inside quotes', () => {
     expect(scopeOf('“各单位”专栏建设').actors).toEqual([]);
+  });
+});
+
+describe('properties', () => {
+  const pieces = fc.constantFrom(
+    '探索', '推进', '确保', '必须', '不得', '不再', '除', '外', '要', '主要', '应', '回应', '“', '”', '，', '。', '各单位', '区政府', '全覆盖', '公开', ' ',
+  );
+  const texts = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 25 }).map((a) => a.join('')));
+
+  it('modalityOf and taskModality never throw, and the cue is quoted at its offset', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const r of [modalityOf(text), taskModality(text)]) {
+          expect(['explore', 'advance', 'must', 'mandatory']).toContain(r.level);
+          if (r.cue === null) expect(r.start).toBe(-1);
+          else expect(text.slice(r.start, r.start + r.cue.length)).toBe(r.cue);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a task is at least as binding as each of its sentences (no quotes spanning sentences)', () => {
+    const words = fc.constantFrom('探索', '推进', '确保', '必须', '不得', '不再', '要', '主要', '应', '回应', '公开', '各单位');
+    const plain = fc.array(words, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 4 }), (parts) => {
+        const task = taskModality(parts.join('。'));
+        for (const p of parts) expect(modalityRank(task.level)).toBeGreaterThanOrEqual(modalityRank(taskModality(p).level));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('scopeOf never throws and its breadth is in 0…4', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const s = scopeOf(text, { lead: [text], support: [], raw: text });
+        expect(s.breadth).toBeGreaterThanOrEqual(0);
+        expect(s.breadth).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
