@@ -95,8 +95,8 @@ describe('toRows', () => {
     expect(row.score).toBe(0.74);
     expect(row.changeKinds).toBe('deadline;percentage;modality;scope');
     expect(row.directions).toBe('weaker;weaker;weaker;weaker');
-    expect(row.before.split('\n')).toEqual(['5个工作日', '100%', '确保（必须）', '热线电话、领导信箱、人民建议征集信箱、网上咨询']);
-    expect(row.after.split('\n')).toEqual(['10个工作日', '95%', '力争（推进）', '热线电话、领导信箱、网上咨询']);
+    expect(row.before.split('\n')).toEqual(['5个工作日', '100%', 'must', '热线电话、领导信箱、人民建议征集信箱、网上咨询']);
+    expect(row.after.split('\n')).toEqual(['10个工作日', '95%', 'explore', '热线电话、领导信箱、网上咨询']);
     // a change with no "before" keeps its place as an empty line
     expect(rows[5]!.before.split('\n')).toEqual(['4次', '', '区府办牵头，重大行政决策涉及部门落实']);
   });
@@ -182,6 +182,11 @@ describe('markdown', () => {
     expect(strengthened).toContain('不少于 <del>4</del><ins>6</ins>次');
     expect(strengthened).toContain('`seeds/000_921286529f1403d5.txt:1342–1352`');
     expect(md).toContain('### 甲 #12、#14 ↔ 乙 #6 · 相似度 0.64');
+  });
+
+  it('names modality levels instead of printing their codes', () => {
+    expect(md).toContain('| 措辞强度 | 减弱 | 应当类（确保、应当、严格落实） | 探索类（探索、鼓励、力争） |');
+    expect(renderReport(loadFixture(), 'md', { lang: 'en' })).toContain('| Modality | weaker | must (ensure, shall) | explore (try, encourage) |');
   });
 
   it('escapes Markdown and HTML in task text', () => {

@@ -2,7 +2,7 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { ChangeKind, Direction, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import type { ChangeKind, Direction, Modality, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
 import { CHANGE_KINDS, ROW_STATUSES, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
@@ -73,4 +73,13 @@ export function formatObligation(o: Obligation, periods: Record<string, string> 
 /** A score with two decimals, as reports print it. */
 export function formatScore(score: number): string {
   return score.toFixed(2);
+}
+
+/**
+ * A change's before or after value as a reader sees it: modality levels (`must`) become their label,
+ * everything else prints as it is.
+ */
+export function changeValue(kind: ChangeKind, value: string | null, modality: Record<Modality, string>): string | null {
+  if (value != null && kind === 'modality' && Object.hasOwn(modality, value)) return modality[value as Modality];
+  return value;
 }

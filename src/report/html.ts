@@ -10,7 +10,7 @@
  * [data-kinds]`, `input[name=status]`, `#filter-kind`, `#filter-section`, `#shown-count`.
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { countChanges, countStatuses, formatObligation, formatScore, formatSource, obligationsOf, planName, topSection } from './common';
+import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, obligationsOf, planName, topSection } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -228,7 +228,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
           (c) =>
             `<tr data-kind="${h(c.kind)}" data-direction="${h(c.direction)}"><td>${h(L.kind[c.kind])}</td>` +
             `<td class="dir-${h(c.direction)}">${h(L.direction[c.direction])}</td>` +
-            `<td>${c.before != null ? h(c.before) : ''}</td><td>${c.after != null ? h(c.after) : ''}</td></tr>`,
+            `<td>${h(changeValue(c.kind, c.before, L.modality) ?? '')}</td><td>${h(changeValue(c.kind, c.after, L.modality) ?? '')}</td></tr>`,
         )
         .join('') +
       `</tbody></table>`

@@ -2,7 +2,7 @@
  * The words a report prints around the plans' own text, in Chinese (default) and English. Plan text, unit
  * names and time nodes are content and are never translated; only these labels change with `lang`.
  */
-import type { ChangeKind, Direction, ObligationKind, PairStatus } from '../types';
+import type { ChangeKind, Direction, Modality, ObligationKind, PairStatus } from '../types';
 
 /** Languages a report can be labelled in. */
 export type ReportLang = 'zh' | 'en';
@@ -56,6 +56,8 @@ export interface Labels {
   direction: Record<Direction, string>;
   /** Periods an obligation's count is per (`year`, `quarter` …) */
   period: Record<string, string>;
+  /** Levels of the modality scale, as modality changes print them */
+  modality: Record<Modality, string>;
   /** Column title for a change's direction */
   directionTitle: string;
   /** Obligation kinds (the change kinds' words, plus `reported`) */
@@ -141,6 +143,7 @@ const zh: Labels = {
   },
   direction: { stronger: '增强', weaker: '减弱', neutral: '中性' },
   directionTitle: '方向',
+  modality: { explore: '探索类（探索、鼓励、力争）', advance: '推进类（推进、做好、加强）', must: '应当类（确保、应当、严格落实）', mandatory: '必须类（必须、不得、严禁）' },
   period: { year: '年', half: '半年', quarter: '季度', month: '月', week: '周', day: '日' },
   obligationKind: {
     count: '数量',
@@ -231,6 +234,7 @@ const en: Labels = {
   },
   direction: { stronger: 'stronger', weaker: 'weaker', neutral: 'neutral' },
   directionTitle: 'Direction',
+  modality: { explore: 'explore (try, encourage)', advance: 'advance (push, do well)', must: 'must (ensure, shall)', mandatory: 'mandatory (must, shall not)' },
   period: { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month', week: 'week', day: 'day' },
   obligationKind: {
     count: 'count',

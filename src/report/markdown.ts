@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, obligationsOf, planName } from './common';
+import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, obligationsOf, planName } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -70,7 +70,7 @@ function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   if (pair.changes.length) {
     out.push(`| ${L.change} | ${L.directionTitle} | ${L.before} | ${L.after} |`, '| --- | --- | --- | --- |');
     for (const c of pair.changes) {
-      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${cell(c.before)} | ${cell(c.after)} |`);
+      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${cell(changeValue(c.kind, c.before, L.modality))} | ${cell(changeValue(c.kind, c.after, L.modality))} |`);
     }
     out.push('');
   } else {
