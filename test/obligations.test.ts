@@ -62,6 +62,16 @@ describe('extractObligations: the kinds of the issue', () => {
     ['于3月31日前向社会公开', { kind: 'date', comparator: '<=', value: 331, unit: 'MM-DD' }],
     ['于10月底前全面完成', { kind: 'date', comparator: '<=', value: 1031, unit: 'MM-DD' }],
     ['于十月底前全面完成', { kind: 'date', comparator: '<=', value: 1031, unit: 'MM-DD' }],
+    ['于年底前全面完成本区居（村）务公开标准目录体系建设', { kind: 'date', comparator: '<=', value: 1231, unit: 'MM-DD' }],
+    ['于2月底前报送', { kind: 'date', comparator: '<=', value: 228, unit: 'MM-DD' }],
+    ['于6月中旬前完成', { kind: 'date', comparator: '<=', value: 620, unit: 'MM-DD' }],
+    ['于10月前完成', { kind: 'month', comparator: '<=', value: 10, unit: '月' }],
+    ['在3—6月集中开展', { kind: 'month', comparator: 'range', value: 3, valueMax: 6, unit: '月' }],
+    ['答复时间不超过24小时', { kind: 'deadline', comparator: '<=', value: 24, unit: '小时' }],
+    ['3个月内完成整改', { kind: 'deadline', comparator: '<=', value: 3, unit: '个月' }],
+    ['发布解读信息50篇以上', { kind: 'count', comparator: '>=', value: 50, unit: '篇' }],
+    ['满意度达到90%以上', { kind: 'percentage', comparator: '>=', value: 90, unit: '%' }],
+    ['每半年至少通报1次', { kind: 'frequency', comparator: '>=', value: 1, unit: '次', period: 'half' }],
     ['在 8月集中组织开展', { kind: 'month', comparator: '=', value: 8, unit: '月', period: null }],
     ['每年8月集中组织开展', { kind: 'month', comparator: '=', value: 8, unit: '月', period: 'year' }],
     ['分值权重不低于4%的指标要求', { kind: 'percentage', comparator: '>=', value: 4, unit: '%' }],
@@ -154,6 +164,8 @@ describe('extractObligations: never an obligation', () => {
     '年内推出一批典型案例',
     '年内完成一户一档建设',
     '年内高效办成一件事',
+    '次年年底前完成',
+    '每月15日前报送',
   ])('%s', (text) => {
     expect(extractObligations(text)).toEqual([]);
   });

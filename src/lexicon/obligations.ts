@@ -173,6 +173,12 @@ export const PERIOD_WORDS: readonly PeriodWord[] = [
 /** Words right after a date that make it a deadline (3月31日前, 10月底前). */
 export const DATE_DEADLINE_WORDS: readonly string[] = ['之前', '以前', '前', '为止', '止'];
 
+/** Year-end deadlines without a number (于年底前全面完成): a date of 12-31. */
+export const YEAR_END_DEADLINES: readonly string[] = ['年底前', '年末前', '年底之前', '年末之前'];
+
+/** Characters before a year-end word that move it to another year (次年年底前) or make it part of a word. */
+export const YEAR_END_NOT_AFTER = '次明翌上下';
+
 /** Words after a month that make it the end of the month (10月底前 = by 10-31). */
 export const MONTH_END_WORDS: readonly string[] = ['底', '末'];
 

@@ -32,10 +32,13 @@ import {
   REPORTING_VERBS,
   SENTENCE_BREAKS,
   UNIT_WORDS,
+  YEAR_END_DEADLINES,
+  YEAR_END_NOT_AFTER,
   type ComparatorWord,
   type PeriodWord,
   type UnitWord,
 } from '../lexicon/obligations';
+import { EXCEPTION_CLOSE, EXCEPTION_OPEN, MAX_EXCEPTION } from '../lexicon/modality';
 import { CHINESE_NUMERAL_CHARS, RANGE_JOINERS } from '../lexicon/numerals';
 import type { Comparator, Obligation, ObligationKind, Task } from '../types';
 import { parseNumber, round } from './numerals';
@@ -103,6 +106,20 @@ function quoteRegions(text: string): Region[] {
     }
   }
   return regions;
+}
+
+/** Exceptions (除8月份集中开展政府开放活动外): a number inside one is excluded from the task, not committed to. */
+function exceptionRegions(text: string): Region[] {
+  const out: Region[] = [];
+  for (let i = text.indexOf(EXCEPTION_OPEN); i >= 0; i = text.indexOf(EXCEPTION_OPEN, i + 1)) {
+    const window = text.slice(i + 1, i + 1 + MAX_EXCEPTION);
+    const stop = window.search(/[，,。；;！？!?]/);
+    const scope = stop >= 0 ? window.slice(0, stop) : window;
+    // the exception must end right before a clause break: 除…外，
+    const closes = EXCEPTION_CLOSE.filter((w) => scope.endsWith(w));
+    if (closes.length && stop >= 0) out.push({ start: i, end: i + 1 + scope.length });
+  }
+  return out;
 }
 
 const inRegion = (regions: Region[], at: number): boolean => regions.some((r) => r.start < at && at < r.end);
@@ -384,6 +401,7 @@ export function extractObligations(task: Task | string): Obligation[] {
   const text = typeof task === 'string' ? task : (task?.text ?? '');
   if (typeof text !== 'string' || !text) return [];
   const regions = quoteRegions(text);
+  const exceptions = exceptionRegions(text);
   const out: Obligation[] = [];
   const re = new RegExp(NUMBER_RE.source, 'gu');
   let m: RegExpExecArray | null;
@@ -425,7 +443,7 @@ export function extractObligations(task: Task | string): Obligation[] {
           IDIOMATIC_COUNTS.includes(first + unit.surface));
       if (unit && !idiom) draft = unitSpan(text, { start, value, valueMax, unitAt: p, unit, chinese }, clauseStart, regions);
     }
-    if (!draft) continue;
+    if (!draft || exceptions.some((r) => r.start <= start && start < r.end)) continue;
     const quote = text.slice(draft.quoteStart, draft.quoteEnd);
     out.push({
       kind: draft.kind,
@@ -444,5 +462,25 @@ export function extractObligations(task: Task | string): Obligation[] {
       span: { start: draft.quoteStart, end: draft.quoteEnd },
     });
   }
-  return out;
+  // 年底前: a date with no number
+  for (const word of YEAR_END_DEADLINES) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      const lead = text.slice(Math.max(0, at - 2), at).replace(/年$/, '');
+      if ([...lead].some((ch) => YEAR_END_NOT_AFTER.includes(ch)) || inRegion(regions, at)) continue;
+      if (out.some((o) => o.span.start <= at && at < o.span.end)) continue;
+      const end = at + word.length;
+      out.push({
+        kind: 'date',
+        comparator: '<=',
+        value: 1231,
+        valueMax: null,
+        unit: DATE_UNIT,
+        period: null,
+        subject: subjectOf(text, { lead: at, gap: '', end, preferAfter: true }),
+        quote: word,
+        span: { start: at, end },
+      });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
 }

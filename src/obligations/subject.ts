@@ -29,6 +29,19 @@ function tidy(s: string): string {
   return out;
 }
 
+/** Particles after which a long phrase may be cut (政务公开工作在|绩效考核体系分值权重). */
+const CUT_AFTER = /[在的对将把中要和与及]/g;
+
+/** The tail of a long phrase, cut after a particle where one leaves at most MAX_SUBJECT characters. */
+function shorten(s: string): string {
+  if (s.length <= MAX_SUBJECT) return s;
+  for (const m of s.matchAll(CUT_AFTER)) {
+    const rest = s.slice((m.index ?? 0) + 1);
+    if (rest.length <= MAX_SUBJECT && rest.length >= 2) return rest;
+  }
+  return s.slice(-MAX_SUBJECT);
+}
+
 /** Start of the clause that holds offset `at`. */
 export function clauseStart(text: string, at: number): number {
   let i = at;
@@ -73,7 +86,7 @@ export function subjectOf(text: string, parts: SubjectParts): string {
   const gap = tidy(parts.gap);
   let subject: string;
   if (parts.preferAfter && after) subject = gap + after;
-  else if (before) subject = before.length > MAX_SUBJECT ? before.slice(-MAX_SUBJECT) : before;
+  else if (before) subject = shorten(before);
   else subject = gap + after;
   return subject.slice(0, MAX_SUBJECT);
 }
