@@ -1,0 +1,121 @@
+/**
+ * The line model the plan parsers work on: every input line with its number, its text without page
+ * furniture (footers, markdown marks), and small helpers on Chinese text (widths, numerals, joining
+ * lines that PDF extraction wrapped).
+ */
+import { squeezeSpaces } from '../text/normalize';
+import {
+  FOOTER_PATTERNS,
+  HEADING_DIGITS,
+  MARKDOWN_MARKS_PATTERN,
+  TERMINAL_PUNCTUATION,
+  TRAILER_STARTS,
+  PRINTED_ENDING,
+} from '../lexicon/layout';
+
+/** One input line. */
+export interface Line {
+  /** 1-based line number in the input */
+  no: number;
+  /** The normalized line as it is (tabs kept), markdown marks removed */
+  raw: string;
+  /** `raw` trimmed */
+  text: string;
+  /** `text` with the spaces between CJK characters removed */
+  squeezed: string;
+  /** True when the line has no visible character */
+  empty: boolean;
+  /** True when the line is a page footer or header (`— 21 —`, `- 5 -`) */
+  footer: boolean;
+}
+
+const FOOTERS = FOOTER_PATTERNS.map((p) => new RegExp(p));
+const MARKDOWN = new RegExp(MARKDOWN_MARKS_PATTERN, 'g');
+const TERMINAL = new RegExp(`[${TERMINAL_PUNCTUATION}]$`);
+
+/** Splits normalized text into lines (LF, CRLF or CR end a line, as `normalizeText` counts them). */
+export function splitLines(text: string): Line[] {
+  const parts = text.split(/\r\n|\r|\n/);
+  const lines: Line[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const raw = parts[i]!.replace(MARKDOWN, '');
+    const text = raw.trim();
+    const squeezed = text === '' ? '' : squeezeSpaces(text);
+    const footer = squeezed !== '' && squeezed.length <= 24 && FOOTERS.some((re) => re.test(text));
+    lines[i] = { no: i + 1, raw, text, squeezed, empty: squeezed === '', footer };
+  }
+  return lines;
+}
+
+/** True when the line carries text (not empty, not a footer). */
+export function isContentLine(line: Line): boolean {
+  return !line.empty && !line.footer;
+}
+
+/** True when `s` ends with sentence-final punctuation (。；！？), closing quotes and brackets aside. */
+export function endsSentence(s: string): boolean {
+  return TERMINAL.test(s.replace(/[”’」』）)\]】]+$/, ''));
+}
+
+/** Number of letters, digits and ideographs in `s` (punctuation and spaces do not count). */
+export function visibleWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  return n;
+}
+
+/** Reads a Chinese numeral of a heading marker (`三`, `十二`, `二十一`, `一百`); NaN when it is not one. */
+export function readChineseNumber(s: string): number {
+  if (s === '') return NaN;
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === '十' || ch === '百') {
+      const scale = ch === '十' ? 10 : 100;
+      total += (current === 0 ? 1 : current) * scale;
+      current = 0;
+    } else {
+      const d = HEADING_DIGITS[ch];
+      if (d === undefined) return NaN;
+      current = current * 10 + d;
+    }
+  }
+  return total + current;
+}
+
+/**
+ * Joins lines that PDF extraction wrapped: no separator between Chinese text, one space between two
+ * Latin or digit words. Each piece is squeezed first.
+ */
+export function joinWrapped(pieces: readonly string[]): string {
+  let out = '';
+  for (const piece of pieces) {
+    const s = squeezeSpaces(piece);
+    if (s === '') continue;
+    if (out !== '' && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(s)) out += ' ';
+    out += s;
+  }
+  return out;
+}
+
+/** Text with all spaces and punctuation removed, for comparing titles printed in different places. */
+export function compact(s: string): string {
+  return s.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** True when the line starts the trailer of the document (distribution list, printing line). */
+export function isTrailerLine(line: Line): boolean {
+  const s = line.squeezed;
+  if (s === '') return false;
+  if (TRAILER_STARTS.some((w) => s.startsWith(w))) return true;
+  return s.endsWith(PRINTED_ENDING) && /\d{4}年\d{1,2}月\d{1,2}日印发$/.test(s);
+}
+
+/** The value at quantile `q` (0–1) of `values`, 0 for none. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))));
+  return sorted[idx]!;
+}

@@ -1,0 +1,726 @@
+/**
+ * Appendix task tables (任务分解表 / 任务清单): finds the header row (序号 + 责任单位 …), then reads the
+ * rows in one of the three shapes PDF and Word extraction produce:
+ *
+ * - `tabs`: one row per line, cells separated by tabs; a line whose number cell is empty continues
+ *   the row above.
+ * - `vertical`: one cell per line (the header too), rows separated by empty lines.
+ * - `lines`: the cells of a row spread over several lines (number, name levels, content, wrapped units,
+ *   time node). Content, units and time node are told apart by vocabulary and grammar
+ *   (src/parse/cells.ts), name levels by the width of their column.
+ *
+ * Empty merged cells (任务名称, 责任单位, 时间节点) inherit the row above, with a message.
+ */
+import type { Message } from '../types';
+import { PlanParseError } from '../errors';
+import {
+  HEADER_WORDS,
+  LEAD_UNIT_HEADERS,
+  QUANTITY_CHARS,
+  SUPPORT_UNIT_HEADERS,
+  TABLE_CONTINUATION_WORDS,
+  TABLE_END_STARTS,
+  type ColumnRole,
+} from '../lexicon/layout';
+import { isTimeLike, isUnitsLike, splitTimeSuffix } from './cells';
+import { matchHeading } from './headings';
+import {
+  compact,
+  endsSentence,
+  isContentLine,
+  isTrailerLine,
+  joinWrapped,
+  quantile,
+  visibleWidth,
+  type Line,
+} from './lines';
+import { squeezeSpaces } from '../text/normalize';
+
+/** One column of a task table. */
+export interface TableColumn {
+  /** Header word as printed (squeezed) */
+  header: string;
+  role: ColumnRole;
+  /** Position of the cell in a tab-separated line (tabs layout only) */
+  position: number;
+}
+
+/** Columns of a task table and the shape its rows take. */
+export interface TableSchema {
+  layout: 'tabs' | 'vertical' | 'lines';
+  columns: TableColumn[];
+}
+
+/** A header row found in the text. */
+export interface TableHeader {
+  schema: TableSchema;
+  /** Index of the first header line */
+  index: number;
+  /** Index of the first line after the header */
+  next: number;
+}
+
+/** One row of a task table, its merged cells resolved. */
+export interface TableRow {
+  /** 序号 as printed */
+  printed: number;
+  /** Name levels (任务名称, 一级指标 …), inherited where the cell is empty; empty when the table has none */
+  names: string[];
+  /** Task content, squeezed and joined */
+  text: string;
+  /** Responsible-units text as printed (wrapped lines joined with a space) */
+  units: string;
+  /** Time-node text as printed, empty when none */
+  time: string;
+  /** Section titles from section rows of the table itself (`一、…` rows), or null */
+  section: string[] | null;
+  /** Index of the line with the row number */
+  first: number;
+  /** Index of the last line of the row */
+  last: number;
+}
+
+/** Result of `readTable`. */
+export interface TableScan {
+  rows: TableRow[];
+  messages: Message[];
+}
+
+const HEADER_KEYS = Object.keys(HEADER_WORDS).sort((a, b) => b.length - a.length);
+const MAX_HEADER_KEY = HEADER_KEYS.reduce((n, k) => Math.max(n, k.length), 0);
+const QUANTITY = new RegExp(`^[${QUANTITY_CHARS}]`);
+const SEQ_LINE = /^(\d{1,4})[.．、]?(?:\s+(.*))?$/;
+const SEQ_CELL = /^(\d{1,4})[.．、]?$/;
+
+/** Splits a header text into header words (longest match first); null when some text is not one. */
+export function segmentHeader(s: string): string[] | null {
+  const t = s.replace(/[（(][^（）()]{0,12}[）)]/g, '').replace(/[\s/|｜、，,]+/g, '');
+  if (t === '') return null;
+  const words: string[] = [];
+  let i = 0;
+  while (i < t.length) {
+    let found: string | null = null;
+    for (let len = Math.min(MAX_HEADER_KEY, t.length - i); len >= 2 && !found; len--) {
+      const piece = t.slice(i, i + len);
+      if (HEADER_WORDS[piece] !== undefined) found = piece;
+    }
+    if (!found) return null;
+    words.push(found);
+    i += found.length;
+  }
+  return words;
+}
+
+function schemaOf(layout: TableSchema['layout'], headers: { header: string; position: number }[]): TableSchema | null {
+  const columns: TableColumn[] = headers.map((h) => ({ ...h, role: HEADER_WORDS[h.header]! }));
+  if (columns.length < 3) return null;
+  if (!columns.some((c) => c.role === 'seq')) return null;
+  if (!columns.some((c) => c.role === 'text')) return null;
+  if (!columns.some((c) => c.role === 'units' || c.role === 'time')) return null;
+  return { layout, columns };
+}
+
+/** Reads a header row starting at `lines[i]`, or null. */
+export function readHeader(lines: readonly Line[], i: number, end: number): TableHeader | null {
+  const line = lines[i]!;
+  if (!isContentLine(line) || line.squeezed.length > 80) return null;
+  const cells = line.raw.split('\t').map((c) => squeezeSpaces(c));
+  if (cells.filter((c) => c !== '').length >= 3) {
+    const headers: { header: string; position: number }[] = [];
+    for (let p = 0; p < cells.length; p++) {
+      if (cells[p] === '') continue;
+      const words = segmentHeader(cells[p]!);
+      if (!words || words.length !== 1) return null;
+      headers.push({ header: words[0]!, position: p });
+    }
+    const schema = schemaOf('tabs', headers);
+    return schema ? { schema, index: i, next: i + 1 } : null;
+  }
+  const words = segmentHeader(line.text);
+  if (!words) return null;
+  if (words.length === 1 && HEADER_WORDS[words[0]!] === 'seq') {
+    // One header word per line.
+    const headers = [{ header: words[0]!, position: 0 }];
+    let j = i + 1;
+    for (; j < end && j <= i + 12; j++) {
+      const w = segmentHeader(lines[j]!.text);
+      if (!w || w.length !== 1) break;
+      headers.push({ header: w[0]!, position: headers.length });
+    }
+    const schema = schemaOf('vertical', headers);
+    return schema ? { schema, index: i, next: j } : null;
+  }
+  const schema = schemaOf(
+    'lines',
+    words.map((header, position) => ({ header, position })),
+  );
+  return schema ? { schema, index: i, next: i + 1 } : null;
+}
+
+/** Finds the first task-table header in `lines[from..to)`. */
+export function findTableHeader(lines: readonly Line[], from: number, to: number): TableHeader | null {
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (!isContentLine(line) || line.squeezed.length > 80) continue;
+    if (!/序号|编号/.test(line.squeezed)) continue;
+    const h = readHeader(lines, i, to);
+    if (h) return h;
+  }
+  return null;
+}
+
+/** What the parser needs to know besides the lines. */
+export interface TableContext {
+  file: string;
+  /** Compacted body heading titles by level, to split name levels printed in one column */
+  titles: Map<number, Set<string>>;
+}
+
+interface Cells {
+  /** New name-level texts, deepest last; fewer than the table's levels when outer levels are merged */
+  names: string[];
+  content: string;
+  units: string;
+  time: string;
+}
+
+interface Roles {
+  seq: TableColumn;
+  names: TableColumn[];
+  content: TableColumn;
+  units: TableColumn[];
+  time: TableColumn | null;
+}
+
+function rolesOf(schema: TableSchema): Roles {
+  const text = schema.columns.filter((c) => c.role === 'text');
+  return {
+    seq: schema.columns.find((c) => c.role === 'seq')!,
+    names: text.slice(0, -1),
+    content: text[text.length - 1]!,
+    units: schema.columns.filter((c) => c.role === 'units'),
+    time: schema.columns.find((c) => c.role === 'time') ?? null,
+  };
+}
+
+/** Joins the texts of several unit columns (牵头单位 + 配合单位) into one responsible-units text. */
+function joinUnitColumns(roles: Roles, texts: string[]): string {
+  if (texts.length <= 1) return texts[0] ?? '';
+  const parts: string[] = [];
+  roles.units.forEach((col, k) => {
+    const t = texts[k] ?? '';
+    if (t === '') return;
+    if (SUPPORT_UNIT_HEADERS.includes(col.header)) parts.push(`${t}配合`);
+    else if (LEAD_UNIT_HEADERS.includes(col.header)) parts.push(`${t}牵头`);
+    else parts.push(t);
+  });
+  return parts.join('，');
+}
+
+/**
+ * Reads the rows of the table whose header is `header`, up to `to` (the trailer or the end).
+ * Throws `empty-row` for a numbered row without any content.
+ */
+export function readTable(lines: readonly Line[], header: TableHeader, to: number, ctx: TableContext): TableScan {
+  const messages: Message[] = [];
+  const raw: RawRow[] = [];
+  let section: string[] | null = null;
+  let end = to;
+  for (let i = header.next; i < to; i++) {
+    const s = lines[i]!.squeezed;
+    if (TABLE_END_STARTS.some((w) => s.startsWith(w)) || isTrailerLine(lines[i]!)) {
+      end = i;
+      break;
+    }
+  }
+
+  if (header.schema.layout === 'tabs') {
+    readTabRows(lines, header.next, end, header.schema, raw, messages, ctx, () => section, (s) => (section = s));
+  } else {
+    readLineRows(lines, header.next, end, header.schema, raw, messages, ctx);
+  }
+
+  // Resolve merged cells.
+  const rows: TableRow[] = [];
+  let prev: TableRow | null = null;
+  for (const r of raw) {
+    const place = { file: ctx.file, lineStart: lines[r.first]!.no, lineEnd: lines[r.last]!.no };
+    const levels = r.cells.levels;
+    let names: string[] = [];
+    if (levels > 0) {
+      const given = r.cells.names.slice(-levels);
+      const outer = levels - given.length;
+      names = [...(prev?.names.slice(0, outer) ?? new Array<string>(outer).fill(''))];
+      while (names.length < outer) names.push('');
+      if (outer > 0 && names.some((n) => n !== '')) {
+        messages.push({
+          reason: `row ${r.printed}: ${given.length === 0 ? 'name cells are' : 'outer name cells are'} not printed on this row; taken from the row above (merged cells)`,
+          place,
+          ruleId: 'table/inherited-cell',
+          fatal: false,
+        });
+      }
+      for (const g of given) names.push(g);
+      names = names.map((n, k) => {
+        if (n !== '') return n;
+        const inherited = prev?.names[k] ?? '';
+        if (inherited !== '') {
+          messages.push({
+            reason: `row ${r.printed}: name cell (level ${k + 1}) is empty; taken from the row above (merged cell)`,
+            place,
+            ruleId: 'table/inherited-cell',
+            fatal: false,
+          });
+        }
+        return inherited;
+      });
+    }
+    let units = r.cells.units;
+    if (units === '' && r.cells.hasUnitsColumn) {
+      units = prev?.units ?? '';
+      if (units !== '') {
+        messages.push({
+          reason: `row ${r.printed}: 责任单位 cell is empty; taken from the row above (merged cell)`,
+          place,
+          ruleId: 'table/inherited-cell',
+          fatal: false,
+        });
+      } else {
+        messages.push({ reason: `row ${r.printed}: no 责任单位`, place, ruleId: 'table/missing-cell', fatal: false });
+      }
+    }
+    let time = r.cells.time;
+    if (time === '' && r.cells.hasTimeColumn) {
+      time = prev?.time ?? '';
+      if (time !== '') {
+        messages.push({
+          reason: `row ${r.printed}: 时间节点 cell is empty; taken from the row above (merged cell)`,
+          place,
+          ruleId: 'table/inherited-cell',
+          fatal: false,
+        });
+      }
+    }
+    let text = r.cells.content;
+    if (text === '') {
+      const name = names[names.length - 1] ?? '';
+      if (name === '') {
+        throw new PlanParseError('empty-row', ctx.file, lines[r.first]!.no, `table row ${r.printed} has a number but no content`);
+      }
+      text = name;
+      messages.push({
+        reason: `row ${r.printed}: content cell is empty; the task name is used as its text`,
+        place,
+        ruleId: 'table/missing-cell',
+        fatal: false,
+      });
+    }
+    const row: TableRow = { printed: r.printed, names, text, units, time, section: r.section, first: r.first, last: r.last };
+    rows.push(row);
+    prev = row;
+  }
+  return { rows, messages };
+}
+
+type RawRow = { printed: number; first: number; last: number; cells: Cells & CellFlags; section: string[] | null };
+
+interface CellFlags {
+  levels: number;
+  hasUnitsColumn: boolean;
+  hasTimeColumn: boolean;
+}
+
+/* ───────────────────────────── tabs ───────────────────────────── */
+
+function readTabRows(
+  lines: readonly Line[],
+  from: number,
+  end: number,
+  schemaIn: TableSchema,
+  out: RawRow[],
+  messages: Message[],
+  ctx: TableContext,
+  getSection: () => string[] | null,
+  setSection: (s: string[] | null) => void,
+): void {
+  let schema = schemaIn;
+  let roles = rolesOf(schema);
+  let current: { row: RawRow; texts: Map<number, string[]> } | null = null;
+
+  const flush = () => {
+    if (!current) return;
+    const t = (col: TableColumn) => joinWrapped(current!.texts.get(col.position) ?? []);
+    const names = roles.names.map((c) => t(c));
+    current.row.cells = {
+      names,
+      content: t(roles.content),
+      units: joinUnitColumns(
+        roles,
+        roles.units.map((c) => t(c)),
+      ),
+      time: roles.time ? t(roles.time) : '',
+      levels: roles.names.length,
+      hasUnitsColumn: roles.units.length > 0,
+      hasTimeColumn: roles.time !== null,
+    };
+    out.push(current.row);
+    current = null;
+  };
+
+  for (let i = from; i < end; i++) {
+    const line = lines[i]!;
+    if (!isContentLine(line)) continue;
+    if (TABLE_CONTINUATION_WORDS.includes(line.squeezed)) continue;
+    const h = /序号|编号/.test(line.squeezed) ? readHeader(lines, i, end) : null;
+    if (h) {
+      flush();
+      schema = h.schema.layout === 'tabs' ? h.schema : schema;
+      roles = rolesOf(schema);
+      i = h.next - 1;
+      continue;
+    }
+    const cells = line.raw.split('\t');
+    if (cells.length < 2) {
+      const m = matchHeading(line.squeezed);
+      if (m && m.level <= 2) {
+        flush();
+        setSection([m.rest.replace(/[。；;：:].*$/, '')]);
+        continue;
+      }
+      if (current) {
+        // Text without tabs inside the table: a wrapped piece of the content cell.
+        const list = current.texts.get(roles.content.position) ?? [];
+        list.push(line.text);
+        current.texts.set(roles.content.position, list);
+        current.row.last = i;
+      }
+      continue;
+    }
+    const seqText = squeezeSpaces(cells[roles.seq.position] ?? '');
+    const seq = SEQ_CELL.exec(seqText);
+    const nonEmpty = cells.map((c) => squeezeSpaces(c)).filter((c) => c !== '');
+    if (seq) {
+      flush();
+      const texts = new Map<number, string[]>();
+      cells.forEach((c, p) => {
+        if (p !== roles.seq.position && c.trim() !== '') texts.set(p, [c]);
+      });
+      current = {
+        row: {
+          printed: Number(seq[1]),
+          first: i,
+          last: i,
+          section: getSection(),
+          cells: { names: [], content: '', units: '', time: '', levels: 0, hasUnitsColumn: false, hasTimeColumn: false },
+        },
+        texts,
+      };
+      continue;
+    }
+    if (seqText === '' && nonEmpty.length === 1) {
+      const m = matchHeading(nonEmpty[0]!);
+      if (m && m.level <= 2) {
+        flush();
+        setSection([m.rest.replace(/[。；;：:].*$/, '')]);
+        continue;
+      }
+    }
+    if (current) {
+      // A line whose number cell is empty continues the row above, cell by cell.
+      cells.forEach((c, p) => {
+        if (c.trim() === '') return;
+        const list = current!.texts.get(p) ?? [];
+        list.push(c);
+        current!.texts.set(p, list);
+      });
+      current.row.last = i;
+    } else {
+      messages.push({
+        reason: `line ${line.no} inside the task table belongs to no numbered row; ignored`,
+        place: { file: ctx.file, lineStart: line.no, lineEnd: line.no },
+        ruleId: 'table/stray-line',
+        fatal: false,
+      });
+    }
+  }
+  flush();
+}
+
+/* ───────────────────────────── vertical and lines ───────────────────────────── */
+
+interface Item {
+  index: number;
+  /** Trimmed text with its spaces */
+  text: string;
+  squeezed: string;
+}
+
+function readLineRows(
+  lines: readonly Line[],
+  from: number,
+  end: number,
+  schemaIn: TableSchema,
+  out: RawRow[],
+  messages: Message[],
+  ctx: TableContext,
+): void {
+  let schema = schemaIn;
+  // Row starts.
+  const starts: { index: number; printed: number; rest: string; schema: TableSchema }[] = [];
+  const skip = new Set<number>();
+  const used = new Set<number>();
+  let last = 0;
+  let maxSeen = 0;
+  for (let i = from; i < end; i++) {
+    const line = lines[i]!;
+    if (!isContentLine(line)) continue;
+    if (TABLE_CONTINUATION_WORDS.includes(line.squeezed)) {
+      skip.add(i);
+      continue;
+    }
+    if (/序号|编号/.test(line.squeezed)) {
+      const h = readHeader(lines, i, end);
+      if (h) {
+        if (h.schema.layout !== 'tabs') schema = h.schema;
+        for (let j = i; j < h.next; j++) skip.add(j);
+        i = h.next - 1;
+        continue;
+      }
+    }
+    const m = SEQ_LINE.exec(line.text);
+    if (!m) continue;
+    const n = Number(m[1]);
+    const rest = (m[2] ?? '').trim();
+    if (n < 1) continue;
+    let accept: boolean;
+    if (rest === '') {
+      accept = starts.length === 0 || (n <= maxSeen + 5 && (!used.has(n) || n === last));
+    } else {
+      accept =
+        !QUANTITY.test(rest) &&
+        !/^\d/.test(rest) &&
+        (n === last + 1 || (starts.length === 0 && n <= 5) || (!used.has(n) && n <= maxSeen + 3));
+    }
+    if (!accept) {
+      if (rest === '') {
+        skip.add(i);
+        messages.push({
+          reason: `line ${line.no}: a stray number inside the task table (page number?); ignored`,
+          place: { file: ctx.file, lineStart: line.no, lineEnd: line.no },
+          ruleId: 'table/stray-number',
+          fatal: false,
+        });
+      }
+      continue;
+    }
+    starts.push({ index: i, printed: n, rest, schema });
+    used.add(n);
+    last = n;
+    maxSeen = Math.max(maxSeen, n);
+  }
+  if (starts.length === 0) return;
+
+  // Width of the name columns: short lines before the content.
+  const widths: number[] = [];
+  for (let i = starts[0]!.index; i < end; i++) if (isContentLine(lines[i]!)) widths.push(visibleWidth(lines[i]!.squeezed));
+  const nameWidth = Math.max(6, Math.floor(quantile(widths, 0.9) * 0.45));
+
+  let section: string[] | null = null;
+  // Section rows before the first row.
+  for (let i = from; i < starts[0]!.index; i++) {
+    const line = lines[i]!;
+    if (!isContentLine(line) || skip.has(i)) continue;
+    const m = matchHeading(line.squeezed);
+    if (m && m.level <= 2) section = [m.rest.replace(/[。；;：:].*$/, '')];
+  }
+
+  let prevNames: string[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    const stop = k + 1 < starts.length ? starts[k + 1]!.index : end;
+    const roles = rolesOf(start.schema);
+    const items: Item[] = [];
+    if (start.rest !== '') items.push({ index: start.index, text: start.rest, squeezed: squeezeSpaces(start.rest) });
+    for (let i = start.index + 1; i < stop; i++) {
+      const line = lines[i]!;
+      if (!isContentLine(line) || skip.has(i)) continue;
+      items.push({ index: i, text: line.text, squeezed: line.squeezed });
+    }
+    // Section rows (`二、…`) printed after the row's cells.
+    let nextSection: string[] | null = null;
+    while (items.length > 1) {
+      const tail = items[items.length - 1]!;
+      const m = matchHeading(tail.squeezed);
+      if (!m || m.level > 2) break;
+      nextSection = [m.rest.replace(/[。；;：:].*$/, '')];
+      items.pop();
+    }
+    let cells: Cells | null = null;
+    if (start.schema.layout === 'vertical') cells = positionalCells(lines, start.index, stop, start.schema, roles);
+    cells ??= classify(items, roles, nameWidth, ctx, prevNames);
+    const lastIndex = items.length > 0 ? items[items.length - 1]!.index : start.index;
+    out.push({
+      printed: start.printed,
+      first: start.index,
+      last: lastIndex,
+      section,
+      cells: { ...cells, levels: roles.names.length, hasUnitsColumn: roles.units.length > 0, hasTimeColumn: roles.time !== null },
+    });
+    if (cells.names.length > 0) {
+      const outer = roles.names.length - cells.names.length;
+      prevNames = [...prevNames.slice(0, Math.max(0, outer)), ...cells.names];
+    }
+    if (nextSection) section = nextSection;
+  }
+}
+
+/** Cells of a one-cell-per-line row whose line count matches the header; null when it does not. */
+function positionalCells(lines: readonly Line[], first: number, stop: number, schema: TableSchema, roles: Roles): Cells | null {
+  const cellLines: Line[] = [];
+  for (let i = first; i < stop; i++) {
+    const line = lines[i]!;
+    if (line.raw === '') break;
+    if (line.footer) continue;
+    cellLines.push(line);
+  }
+  if (cellLines.length !== schema.columns.length) return null;
+  const t = (col: TableColumn) => cellLines[col.position]!.squeezed;
+  return {
+    names: roles.names.map((c) => t(c)),
+    content: t(roles.content),
+    units: joinUnitColumns(
+      roles,
+      roles.units.map((c) => t(c)),
+    ),
+    time: roles.time ? t(roles.time) : '',
+  };
+}
+
+/**
+ * Tells apart the cells of a row whose cells PDF extraction has spread over lines: the time node at the
+ * end, the name levels (short lines in narrow columns) at the start, the units between the content's
+ * last sentence and the time node.
+ */
+function classify(itemsIn: Item[], roles: Roles, nameWidth: number, ctx: TableContext, prevNames: string[]): Cells {
+  const items = itemsIn.map((it) => ({ ...it }));
+  // Time node.
+  const timeParts: string[] = [];
+  if (roles.time) {
+    while (items.length > 1 && timeParts.length < 3 && isTimeLike(items[items.length - 1]!.text)) {
+      timeParts.unshift(squeezeSpaces(items.pop()!.text));
+    }
+    if (timeParts.length === 0 && items.length > 0) {
+      const lastItem = items[items.length - 1]!;
+      const split = splitTimeSuffix(lastItem.text);
+      if (split) {
+        timeParts.push(squeezeSpaces(split.time));
+        lastItem.text = split.head;
+        lastItem.squeezed = squeezeSpaces(split.head);
+      }
+    }
+  }
+  const time =
+    timeParts.length > 1 && timeParts.every((p) => isTimeLike(p)) ? timeParts.join('、') : timeParts.join('');
+
+  // Name levels.
+  const nameLines: string[] = [];
+  if (roles.names.length > 0) {
+    while (items.length > 1) {
+      const it = items[0]!;
+      if (visibleWidth(it.squeezed) > nameWidth || endsSentence(it.squeezed)) break;
+      nameLines.push(it.squeezed);
+      items.shift();
+    }
+  }
+  const names = nameLines.length > 0 ? splitNameLevels(nameLines, roles.names.length, ctx, prevNames) : [];
+
+  // Units: the longest tail that reads as a list of units, preferring one that follows a full sentence.
+  let units = '';
+  if (roles.units.length > 0 && items.length > 0) {
+    const cut = findUnitsCut(items);
+    if (cut) {
+      const unitPieces: string[] = [];
+      const it = items[cut.item]!;
+      const head = it.text.slice(0, cut.offset).trim();
+      unitPieces.push(squeezeSpaces(it.text.slice(cut.offset)));
+      for (let j = cut.item + 1; j < items.length; j++) unitPieces.push(items[j]!.squeezed);
+      units = joinWrapped(unitPieces);
+      items.length = cut.item + 1;
+      if (head === '') items.pop();
+      else {
+        it.text = head;
+        it.squeezed = squeezeSpaces(head);
+      }
+    }
+  }
+  return { names, content: joinWrapped(items.map((it) => it.squeezed)), units, time };
+}
+
+/** Where the units begin: item index and offset into its text. */
+function findUnitsCut(items: Item[]): { item: number; offset: number } | null {
+  interface Candidate {
+    item: number;
+    offset: number;
+    afterSentence: boolean;
+    lineStart: boolean;
+  }
+  const candidates: Candidate[] = [];
+  let tailLength = 0;
+  for (let j = items.length - 1; j >= 0; j--) {
+    const it = items[j]!;
+    const local: Candidate[] = [];
+    if (j > 0) local.push({ item: j, offset: 0, afterSentence: endsSentence(items[j - 1]!.squeezed), lineStart: true });
+    const spaces = /\s+/g;
+    for (let m = spaces.exec(it.text); m !== null; m = spaces.exec(it.text)) {
+      const before = it.text.slice(0, m.index);
+      if (before.trim() === '') continue;
+      local.push({ item: j, offset: m.index + m[0].length, afterSentence: endsSentence(before.trim()), lineStart: false });
+    }
+    for (const c of local.reverse()) candidates.unshift(c);
+    tailLength += it.squeezed.length;
+    if (tailLength > 260) break;
+  }
+  const tailText = (c: Candidate) =>
+    squeezeSpaces(items[c.item]!.text.slice(c.offset)) + items.slice(c.item + 1).map((it) => it.squeezed).join('');
+  const valid = candidates.filter((c) => isUnitsLike(tailText(c)));
+  return valid.find((c) => c.afterSentence) ?? valid.find((c) => c.lineStart) ?? valid[0] ?? null;
+}
+
+/**
+ * Splits the short lines printed before a row's content into name levels (一级指标 / 二级指标 …).
+ * Returns the new levels, deepest last; outer levels not printed on this row are left out (merged).
+ * A split is taken where the joined lines match a body heading title, else where the column width changes.
+ */
+function splitNameLevels(nameLines: string[], levels: number, ctx: TableContext, prevNames: string[]): string[] {
+  const all = joinWrapped(nameLines);
+  if (levels <= 1) return [all];
+  const whole = compact(all);
+  const outerTitles = ctx.titles.get(1) ?? new Set<string>();
+  const innerTitles = new Set<string>();
+  for (const [level, set] of ctx.titles) if (level >= 2) for (const t of set) innerTitles.add(t);
+  if (innerTitles.has(whole) && !outerTitles.has(whole)) return [all];
+  for (let s = 1; s < nameLines.length; s++) {
+    const left = compact(joinWrapped(nameLines.slice(0, s)));
+    if (outerTitles.has(left)) return [joinWrapped(nameLines.slice(0, s)), joinWrapped(nameLines.slice(s))];
+  }
+  // The same outer level as the row above, printed again.
+  const prevOuter = prevNames.length >= 2 ? compact(prevNames[prevNames.length - 2]!) : '';
+  if (prevOuter !== '' && whole.startsWith(prevOuter) && whole.length > prevOuter.length) {
+    for (let s = 1; s < nameLines.length; s++) {
+      if (compact(joinWrapped(nameLines.slice(0, s))) === prevOuter) {
+        return [joinWrapped(nameLines.slice(0, s)), joinWrapped(nameLines.slice(s))];
+      }
+    }
+  }
+  // Column widths: the outer column is wider; its lines are full except the last.
+  const w = nameLines.map((l) => visibleWidth(l));
+  for (let k = 2; k < w.length; k++) {
+    const before = w.slice(0, k - 1);
+    const after = w.slice(k);
+    const afterFull = Math.max(...w.slice(k, Math.max(k + 1, w.length - 1)));
+    if (after.length >= 2 && Math.max(...after) < Math.min(...before) && w[k] === afterFull) {
+      return [joinWrapped(nameLines.slice(0, k)), joinWrapped(nameLines.slice(k))];
+    }
+  }
+  return [all];
+}
