@@ -1,0 +1,272 @@
+/**
+ * `alignPlans`: which tasks of two plans carry the same obligation.
+ *
+ *  1. Both plans are tokenized once (or come prepared) and term weights (idf) are learned from their
+ *     tasks plus any corpus plans.
+ *  2. Every task pair gets a score (see similarity.ts); the globally optimal 1:1 assignment over the
+ *     score matrix gives the base pairs (order in the plan is a weak tie-breaker only).
+ *  3. Splits and merges: two tasks are also linked when a clause of one is found in the other (share of
+ *     its weight ≥ groupThreshold, and enough weight that it is a concrete obligation, not boilerplate).
+ *  4. Links become groups (1:1, 1:n, n:1); each group is scored on its joined texts, with evidence.
+ */
+import type { Alignment, AlignOptions, Plan, PlanRef, TaskPair } from '../types';
+import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
+import { assignOneToOne, linksToGroups, type Link } from './match';
+import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask } from './prepare';
+import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, pairEvidence, taskVector, Vocab, type TaskVector } from './similarity';
+import { learnWeights, type TermWeights } from './weights';
+import type { Tokenizer } from '../text/tokenize';
+
+/** Options of {@link alignPlans}: the documented thresholds plus the tokenizer and fine settings. */
+export interface AlignPlansOptions extends Omit<AlignOptions, 'corpus'> {
+  /** Extra plans whose tasks feed the term weights (IDF) */
+  corpus?: (Plan | PreparedPlan)[];
+  /** Word splitter for plans that are not prepared (default: nodejieba with the field dictionary) */
+  tokenizer?: Tokenizer;
+  /** Any other parameter of the alignment (defaults in src/align/config.ts) */
+  config?: Partial<AlignConfig>;
+  /** Term weights to use instead of learning them (alignMany learns them once for all plans) */
+  weights?: TermWeights;
+}
+
+/** Resolve the configuration from options. */
+export function resolveConfig(options: AlignPlansOptions = {}): AlignConfig {
+  const c = { ...DEFAULT_ALIGN_CONFIG, ...(options.config ?? {}) };
+  if (options.pairThreshold !== undefined) c.pairThreshold = options.pairThreshold;
+  if (options.groupThreshold !== undefined) c.groupThreshold = options.groupThreshold;
+  return c;
+}
+
+/** The documents (term lists) a plan contributes to the weights: one per task. */
+export function planDocuments(p: PreparedPlan): string[][] {
+  return p.tasks.map((t) => (t.nameTerms.length ? [...t.terms, ...t.nameTerms] : t.terms));
+}
+
+/** The identity of a plan in results. */
+export function planRef(plan: Plan): PlanRef {
+  return { id: plan.meta.id, district: plan.meta.district, year: plan.meta.year };
+}
+
+/** Tasks sorted by seq (so that the input order of the task list never matters), with vectors. */
+export function planVectors(p: PreparedPlan, vocab: Vocab, config: AlignConfig): { tasks: PreparedTask[]; vectors: TaskVector[] } {
+  const tasks = [...p.tasks].sort((x, y) => x.seq - y.seq);
+  const n = tasks.length;
+  const vectors = tasks.map((t, k) => taskVector([t], vocab, n > 1 ? k / (n - 1) : 0, config));
+  return { tasks, vectors };
+}
+
+/** Score matrices of two vector lists. */
+export interface ScoreMatrices {
+  /** Pair score */
+  score: number[][];
+  /** coverage(a_i → b_j): share of a_i's clause weight found in b_j */
+  covAB: number[][];
+  /** coverage(b_j → a_i) */
+  covBA: number[][];
+}
+
+/**
+ * Compute the score matrices. Cosine, bigram overlap and the shared weight of every pair come from
+ * inverted indexes; the clause coverage (the costly signal) is computed only where the terms two tasks
+ * share could reach `bound` of either task's weight (coverage can never exceed that share), elsewhere it
+ * is 0. With `bound` under every threshold that reads coverage, no decision changes.
+ */
+export function scoreMatrices(va: readonly TaskVector[], vb: readonly TaskVector[], vocab: Vocab, bound = 0.2): ScoreMatrices {
+  const idf = vocab.idf;
+  const termPost = new Map<number, { j: number; w: number }[]>();
+  const textPost = new Map<number, number[]>();
+  const bigramPost = new Map<number, number[]>();
+  vb.forEach((y, j) => {
+    y.ids.forEach((id, k) => {
+      const list = termPost.get(id);
+      const e = { j, w: y.tfidf[k] as number };
+      if (list) list.push(e);
+      else termPost.set(id, [e]);
+    });
+    for (const id of y.textIds) {
+      const list = textPost.get(id);
+      if (list) list.push(j);
+      else textPost.set(id, [j]);
+    }
+    for (const id of y.bigrams) {
+      const list = bigramPost.get(id);
+      if (list) list.push(j);
+      else bigramPost.set(id, [j]);
+    }
+  });
+  const m = vb.length;
+  const dot = new Float64Array(m);
+  const shared = new Float64Array(m);
+  const common = new Float64Array(m);
+  const score: number[][] = [];
+  const covAB: number[][] = [];
+  const covBA: number[][] = [];
+  for (const x of va) {
+    dot.fill(0);
+    shared.fill(0);
+    common.fill(0);
+    x.ids.forEach((id, k) => {
+      const w = x.tfidf[k] as number;
+      for (const e of termPost.get(id) ?? []) dot[e.j] = (dot[e.j] as number) + w * e.w;
+    });
+    for (const id of x.textIds) {
+      const w = idf[id] as number;
+      for (const j of textPost.get(id) ?? []) shared[j] = (shared[j] as number) + w;
+    }
+    for (const id of x.bigrams) for (const j of bigramPost.get(id) ?? []) common[j] = (common[j] as number) + 1;
+    const srow: number[] = [];
+    const crow: number[] = [];
+    const rrow: number[] = [];
+    vb.forEach((y, j) => {
+      const cos = x.norm > 0 && y.norm > 0 ? Math.min(1, (dot[j] as number) / (x.norm * y.norm)) : 0;
+      const nb = x.bigrams.length + y.bigrams.length;
+      const dice = nb > 0 ? (2 * (common[j] as number)) / nb : 0;
+      const sh = shared[j] as number;
+      const reach = Math.max(x.weight > 0 ? sh / x.weight : 0, y.weight > 0 ? sh / y.weight : 0);
+      let cxy = 0;
+      let cyx = 0;
+      if (reach >= bound) {
+        cxy = coverage(x, y, idf);
+        cyx = coverage(y, x, idf);
+      }
+      srow.push(combineSignals({ cosine: cos, bigram: dice, coverage: lighterCoverage(x, y, cxy, cyx) }));
+      crow.push(cxy);
+      rrow.push(cyx);
+    });
+    score.push(srow);
+    covAB.push(crow);
+    covBA.push(rrow);
+  }
+  return { score, covAB, covBA };
+}
+
+/** Largest weight of one of x's clauses found in y with at least `threshold` of the clause's weight. */
+function sharedClauseWeight(x: TaskVector, y: TaskVector, threshold: number, idf: readonly number[]): number {
+  let best = 0;
+  x.clauses.forEach((c, k) => {
+    const w = x.clauseWeights[k] as number;
+    if (w <= 0) return;
+    const f = clauseFoundWeight(c, y, idf);
+    if (f / w >= threshold && f > best) best = f;
+  });
+  return best;
+}
+
+/** The links between tasks of a and b (indexes into the seq-sorted task lists). */
+export function findLinks(
+  va: readonly TaskVector[],
+  vb: readonly TaskVector[],
+  m: ScoreMatrices,
+  vocab: Vocab,
+  config: AlignConfig,
+): Link[] {
+  const bonus = va.map((x) => vb.map((y) => config.orderWeight * (1 - Math.abs(x.pos - y.pos))));
+  const base = assignOneToOne(m.score, config.pairThreshold, bonus);
+  const links = new Map<string, Link>();
+  for (const [i, j] of base) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
+  for (let i = 0; i < va.length; i++) {
+    for (let j = 0; j < vb.length; j++) {
+      if (links.has(`${i},${j}`)) continue;
+      const x = va[i] as TaskVector;
+      const y = vb[j] as TaskVector;
+      // coverage was left at 0 where the shared terms could not reach a clause link either
+      if (!Number.isFinite(config.minClauseWeight) || ((m.covAB[i]?.[j] ?? 0) === 0 && (m.covBA[i]?.[j] ?? 0) === 0)) continue;
+      const w = Math.max(
+        sharedClauseWeight(x, y, config.groupThreshold, vocab.idf),
+        sharedClauseWeight(y, x, config.groupThreshold, vocab.idf),
+      );
+      if (w >= config.minClauseWeight && w >= config.minShare * Math.min(x.weight, y.weight)) {
+        links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
+      }
+    }
+  }
+  // best home: a task whose content is largely found in one counterpart, clearly more than in any other
+  const home = (cov: (k: number, l: number) => number, n: number, m2: number, add: (k: number, l: number) => void): void => {
+    for (let k = 0; k < n; k++) {
+      let best = -1;
+      let first = 0;
+      let second = 0;
+      for (let l = 0; l < m2; l++) {
+        const c = cov(k, l);
+        if (c > first) {
+          second = first;
+          first = c;
+          best = l;
+        } else if (c > second) second = c;
+      }
+      if (best >= 0 && first >= config.homeThreshold && first >= config.homeMargin * second) add(k, best);
+    }
+  };
+  const addLink = (i: number, j: number): void => {
+    if (!links.has(`${i},${j}`)) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
+  };
+  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, addLink);
+  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, (j, i) => addLink(i, j));
+  return [...links.values()];
+}
+
+/**
+ * Align two plans: which tasks carry the same obligation, as 1:1, 1:n and n:1 groups, with the tasks of
+ * each plan that have no counterpart.
+ *
+ * @example const al = alignPlans(parsePlan(textA), parsePlan(textB));
+ */
+export function alignPlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, options: AlignPlansOptions = {}): Alignment {
+  const config = resolveConfig(options);
+  const pa = isPreparedPlan(a) ? a : preparePlan(a, { tokenizer: options.tokenizer });
+  const pb = isPreparedPlan(b) ? b : preparePlan(b, { tokenizer: options.tokenizer });
+  const weights =
+    options.weights ??
+    learnWeights([
+      ...planDocuments(pa),
+      ...planDocuments(pb),
+      ...(options.corpus ?? []).flatMap((c) => planDocuments(isPreparedPlan(c) ? c : preparePlan(c, { tokenizer: options.tokenizer }))),
+    ]);
+  const vocab = new Vocab(weights);
+  const A = planVectors(pa, vocab, config);
+  const B = planVectors(pb, vocab, config);
+  const m = scoreMatrices(A.vectors, B.vectors, vocab);
+  const links = findLinks(A.vectors, B.vectors, m, vocab, config);
+  return buildAlignment(pa, pb, A, B, links, vocab, config);
+}
+
+/** Turn links into the Alignment result (groups scored on their joined texts). */
+export function buildAlignment(
+  pa: PreparedPlan,
+  pb: PreparedPlan,
+  A: { tasks: PreparedTask[]; vectors: TaskVector[] },
+  B: { tasks: PreparedTask[]; vectors: TaskVector[] },
+  links: readonly Link[],
+  vocab: Vocab,
+  config: AlignConfig,
+): Alignment {
+  const taskA = new Map(pa.plan.tasks.map((t) => [t.seq, t]));
+  const taskB = new Map(pb.plan.tasks.map((t) => [t.seq, t]));
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const pairs: TaskPair[] = [];
+  for (const g of linksToGroups(links)) {
+    const ta = g.a.map((i) => A.tasks[i] as PreparedTask);
+    const tb = g.b.map((j) => B.tasks[j] as PreparedTask);
+    const x = g.a.length === 1 ? (A.vectors[g.a[0] as number] as TaskVector) : taskVector(ta, vocab, 0, config);
+    const y = g.b.length === 1 ? (B.vectors[g.b[0] as number] as TaskVector) : taskVector(tb, vocab, 0, config);
+    const { score, evidence } = pairEvidence(x, y, vocab);
+    for (const t of ta) usedA.add(t.seq);
+    for (const t of tb) usedB.add(t.seq);
+    pairs.push({
+      a: ta.map((t) => taskA.get(t.seq)).filter((t) => t !== undefined),
+      b: tb.map((t) => taskB.get(t.seq)).filter((t) => t !== undefined),
+      score,
+      evidence,
+    });
+  }
+  pairs.sort((p, q) => (p.a[0]?.seq ?? 0) - (q.a[0]?.seq ?? 0) || (p.b[0]?.seq ?? 0) - (q.b[0]?.seq ?? 0));
+  const bySeq = <T extends { seq: number }>(xs: T[]): T[] => [...xs].sort((p, q) => p.seq - q.seq);
+  return {
+    a: planRef(pa.plan),
+    b: planRef(pb.plan),
+    pairs,
+    dropped: bySeq(pa.plan.tasks.filter((t) => !usedA.has(t.seq))),
+    added: bySeq(pb.plan.tasks.filter((t) => !usedB.has(t.seq))),
+  };
+}

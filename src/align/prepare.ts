@@ -1,0 +1,83 @@
+/**
+ * Tokenize a plan once for alignment: the content terms of each task, its clauses as term lists, and its
+ * content characters. The result is plain JSON, so a notebook can keep it and align many times without
+ * loading the tokenizer again.
+ */
+import type { Plan, Task } from '../types';
+import { clauses } from '../text/clauses';
+import { isContentToken, tokenize, type Tokenizer } from '../text/tokenize';
+
+/** One task, ready for alignment. */
+export interface PreparedTask {
+  /** The task's seq */
+  seq: number;
+  /** Content terms of the task text in order (punctuation and numbers left out) */
+  terms: string[];
+  /** Content terms of the last level of the task name (empty when the task has no name) */
+  nameTerms: string[];
+  /** Content terms of each clause of the task text */
+  clauses: string[][];
+  /** The task text's letters and digits only (no punctuation or whitespace), for character signals */
+  chars: string;
+}
+
+/** A plan with its tasks prepared. */
+export interface PreparedPlan {
+  /** The plan */
+  plan: Plan;
+  /** One entry per task, in the plan's task order */
+  tasks: PreparedTask[];
+}
+
+/** Options of {@link preparePlan}. */
+export interface PrepareOptions {
+  /** Word splitter (default: nodejieba with the field dictionary) */
+  tokenizer?: Tokenizer;
+}
+
+/** Numbers (with or without units) change from year to year; they are compared by the diff, not here. */
+const isNumberToken = (t: string): boolean => /^[\d零一二两三四五六七八九十百千]+(?:[.．\d]*)(?:[—–－\-~～至到][\d零一二两三四五六七八九十百千.．]+)?[^\p{Script=Han}]*$/u.test(t) || /^\d/.test(t);
+
+const contentTerm = (t: string): boolean => isContentToken(t) && !isNumberToken(t);
+
+/** The part of a task name that can carry content: its last level (`一级/二级/三级` → `三级`). */
+export function nameContent(name: string | null): string {
+  if (!name) return '';
+  const levels = name.split('/').map((s) => s.trim()).filter(Boolean);
+  return levels[levels.length - 1] ?? '';
+}
+
+/** Prepare one task. */
+export function prepareTask(task: Task, options: PrepareOptions = {}): PreparedTask {
+  const { tokenizer } = options;
+  const tokens = tokenize(task.text, { tokenizer });
+  const cls = clauses(task.text);
+  const perClause: string[][] = cls.map(() => []);
+  let k = 0;
+  for (const t of tokens) {
+    while (k < cls.length - 1 && t.start >= (cls[k] as { end: number }).end) k++;
+    if (contentTerm(t.text) && cls.length > 0) perClause[k]?.push(t.text);
+  }
+  const name = nameContent(task.name);
+  return {
+    seq: task.seq,
+    terms: tokens.map((t) => t.text).filter(contentTerm),
+    nameTerms: name ? tokenize(name, { tokenizer }).map((t) => t.text).filter(contentTerm) : [],
+    clauses: perClause.filter((c) => c.length > 0),
+    chars: task.text.replace(/[^\p{L}\p{N}]+/gu, ''),
+  };
+}
+
+/**
+ * Tokenize every task of a plan once.
+ *
+ * @example const prepared = preparePlan(plan); alignPlans(prepared, other);
+ */
+export function preparePlan(plan: Plan, options: PrepareOptions = {}): PreparedPlan {
+  return { plan, tasks: plan.tasks.map((t) => prepareTask(t, options)) };
+}
+
+/** True when the value is a {@link PreparedPlan} rather than a bare Plan. */
+export function isPreparedPlan(x: Plan | PreparedPlan): x is PreparedPlan {
+  return 'plan' in x && Array.isArray((x as PreparedPlan).tasks) && !('meta' in x);
+}

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignPlans } from '../src/align/align';
+import { alignmentToJson } from '../src/align/json';
+import { preparePlan } from '../src/align/prepare';
+import { taskSimilarity } from '../src/align/similarity';
+import { learnWeights } from '../src/align/weights';
+import { linksToGroups } from '../src/align/match';
+import type { Alignment } from '../src/types';
+import { planOf } from './align-helpers';
+
+// Two small plans in the style of the seeds: a1 is split in b (b1 + b2), a3 + a4 merge into b4,
+// a2 ↔ b3 is a reworded 1:1, a5 is dropped and b5 is new.
+const A = planOf('a-2023', [
+  '综合运用“四类推送法”，通过“一网通办”个人和企业专属空间开展精准推送。建立健全政策订阅服务机制，便利企业群众结合自身需求订阅相关主题政策，提升政策推送的适配性。',
+  '编制发布年度重大行政决策事项目录，及时公开决策草案征求意见情况，推动公众代表列席区政府常务会议。',
+  '丰富政策留言板功能，增设政策评价与建议窗口。',
+  '健全政策留言板咨询回应机制，提高回应的针对性、实效性，及时查阅处理企业群众留言。',
+  '开通电子公报订阅渠道，进一步减少纸质版发行量，增加刊载人事任免信息。',
+]);
+const B = planOf('b-2024', [
+  '结合政策目标受众标签特点和实际需求，综合运用“四类推送法”实现精准推送，通过“一网通办”企业专属空间推送政策。',
+  '建立完善政策订阅服务机制，支持企业、群众结合自身需求订阅相关主题政策，提升政策推送的适配性。',
+  '及时编制并发布本年度重大行政决策事项目录，公开决策草案征求意见的情况，邀请公众代表列席常务会议。',
+  '丰富政策留言板功能，增设政策评价与建议窗口；健全政策留言板咨询回应机制，提高回应的针对性和实效性，及时查阅处理留言。',
+  '每月开展“公开讲堂”政策直播，汇集各部门现行有效政策资源，制定年度直播企划。',
+]);
+
+const shape = (al: Alignment): string[] =>
+  al.pairs.map((p) => `${p.a.map((t) => t.seq).join('+')}>${p.b.map((t) => t.seq).join('+')}`);
+
+describe('alignPlans on hand-made plans', () => {
+  const pa = preparePlan(A);
+  const pb = preparePlan(B);
+
+  it('finds the split, the merge and the reworded pair, and leaves the rest unmatched', () => {
+    const al = alignPlans(pa, pb);
+    expect(shape(al)).toEqual(['1>1+2', '2>3', '3+4>4']);
+    expect(al.dropped.map((t) => t.seq)).toEqual([5]);
+    expect(al.added.map((t) => t.seq)).toEqual([5]);
+    for (const p of al.pairs) {
+      expect(p.score).toBeGreaterThan(0.3);
+      expect(p.score).toBeLessThanOrEqual(1);
+    }
+    const merge = al.pairs[2]!;
+    // words only these tasks share weigh more than words most tasks carry
+    expect(merge.evidence.sharedTerms).toContain('咨询');
+    expect(merge.evidence.sharedTerms).not.toContain('政策');
+    expect(merge.evidence.coverage).toBeGreaterThan(0.8);
+  });
+
+  it('aligns a plan with itself as the identity with score 1', () => {
+    const al = alignPlans(pa, pa);
+    expect(shape(al)).toEqual(['1>1', '2>2', '3>3', '4>4', '5>5']);
+    for (const p of al.pairs) {
+      expect(p.score).toBeCloseTo(1, 10);
+      expect(p.evidence.edit).toBe(1);
+    }
+    expect(al.dropped).toEqual([]);
+    expect(al.added).toEqual([]);
+  });
+
+  it('is symmetric: aligning b with a mirrors aligning a with b', () => {
+    const ab = alignPlans(pa, pb);
+    const ba = alignPlans(pb, pa);
+    const mirrored = ba.pairs
+      .map((p) => `${p.b.map((t) => t.seq).join('+')}>${p.a.map((t) => t.seq).join('+')}`)
+      .sort();
+    expect(mirrored).toEqual([...shape(ab)].sort());
+    expect(ba.dropped.map((t) => t.seq)).toEqual(ab.added.map((t) => t.seq));
+    for (const p of ab.pairs) {
+      const q = ba.pairs.find((r) => r.b.map((t) => t.seq).join() === p.a.map((t) => t.seq).join());
+      expect(q?.score).toBeCloseTo(p.score, 12);
+    }
+  });
+
+  it('does not depend on the order of the task list (shuffled tasks keep their seq)', () => {
+    const expected = JSON.stringify(alignmentToJson(alignPlans(pa, pb)));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pb.tasks, { minLength: pb.tasks.length, maxLength: pb.tasks.length }), (tasks) => {
+        const shuffled = { plan: pb.plan, tasks };
+        return JSON.stringify(alignmentToJson(alignPlans(pa, shuffled))) === expected;
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('gives byte-stable JSON with scores rounded to 4 decimals', () => {
+    const json = alignmentToJson(alignPlans(pa, pb));
+    expect(json.a).toEqual({ id: 'a-2023', district: null, year: 2024 });
+    expect(json.pairs[0]!.a).toEqual([1]);
+    expect(json.pairs[0]!.b).toEqual([1, 2]);
+    for (const p of json.pairs) expect(Math.round(p.score * 10000) / 10000).toBe(p.score);
+    expect(JSON.stringify(json)).toBe(JSON.stringify(alignmentToJson(alignPlans(pa, pb))));
+  });
+
+  it('lets options raise the pair threshold so that nothing matches', () => {
+    const al = alignPlans(pa, pb, { pairThreshold: 1.01, groupThreshold: 1.01, config: { homeThreshold: 1.01 } });
+    expect(al.pairs).toEqual([]);
+    expect(al.dropped).toHaveLength(5);
+  });
+});
+
+describe('taskSimilarity', () => {
+  const words = ['政策', '解读', '留言板', '政务公开', '推送', '目录', '重大行政决策', '公开', '做好', '加强', '各街镇', '订阅', '服务', '。', '，'];
+  const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 20 }).map((ws) => ws.join(''));
+  const prep = (t: string) => preparePlan(planOf('x', [t])).tasks[0]!;
+
+  it('is symmetric and within [0, 1]', () => {
+    fc.assert(
+      fc.property(text, text, (x, y) => {
+        const px = prep(x);
+        const py = prep(y);
+        const w = learnWeights([px.terms, py.terms, ['政策', '公开', '做好']]);
+        const s1 = taskSimilarity(px, py, w);
+        const s2 = taskSimilarity(py, px, w);
+        const inRange = (v: number) => v >= 0 && v <= 1;
+        return (
+          Math.abs(s1.score - s2.score) < 1e-12 &&
+          inRange(s1.score) &&
+          inRange(s1.evidence.cosine) &&
+          inRange(s1.evidence.bigram) &&
+          inRange(s1.evidence.edit) &&
+          inRange(s1.evidence.coverage) &&
+          Math.abs(s1.evidence.edit - s2.evidence.edit) < 1e-12
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('linksToGroups', () => {
+  it('keeps stars whole and cuts a crossing component into stars', () => {
+    expect(linksToGroups([{ i: 0, j: 0, strength: 1 }, { i: 1, j: 0, strength: 1 }])).toEqual([{ a: [0, 1], b: [0] }]);
+    // a0–b0, a0–b1, a1–b1: a0 and b1 have two links each; b1's are stronger, so b1 is the first centre
+    const g = linksToGroups([
+      { i: 0, j: 0, strength: 0.5 },
+      { i: 0, j: 1, strength: 0.5 },
+      { i: 1, j: 1, strength: 0.9 },
+    ]);
+    expect(g).toEqual([
+      { a: [0], b: [0] },
+      { a: [0, 1], b: [1] },
+    ]);
+  });
+});
