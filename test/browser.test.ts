@@ -17,7 +17,11 @@ if (!HAVE_CHROMIUM) console.warn('Chromium not found: apt-get install -y chromiu
 
 const OUT = resolve(import.meta.dirname, '..', 'test-output');
 
-/** The diff whose report the browser opens. Swap this one function to test another diff. */
+/**
+ * The diff whose report the browser opens. Swap this one function to test another diff, e.g. the flagship:
+ *   return diffPlans(loadPlan('putuo-2023'), loadPlan('songjiang-2024'));
+ * (imports from '../src/corpus' and '../src/diff/diff'; the assertions below read every number from the diff).
+ */
 function loadReportDiff(): PlanDiff {
   return JSON.parse(readFileSync(new URL('./fixtures/report/diff.json', import.meta.url), 'utf8')) as PlanDiff;
 }
