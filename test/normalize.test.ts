@@ -116,3 +116,11 @@ describe('squeezeSpaces', () => {
     );
   });
 });
+
+describe('squeezeSpaces on long input', () => {
+  it('takes linear time on a long run of spaces', () => {
+    const started = performance.now();
+    expect(squeezeSpaces(`a${' '.repeat(200_000)}b`)).toBe('a b');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

@@ -118,3 +118,11 @@ describe('compareTimeNodes', () => {
     expect(compareTimeNodes(tn('常态化'), tn('持续推进'))).toBe('same');
   });
 });
+
+describe('parseTimeNode on long or odd input', () => {
+  it('takes linear time on long runs of numerals, separators and months', () => {
+    const started = performance.now();
+    for (const s of ['一'.repeat(5000), '一、'.repeat(3000), '1-'.repeat(3000), '3月'.repeat(3000)]) parseTimeNode(s);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

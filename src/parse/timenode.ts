@@ -28,7 +28,8 @@ import { squeezeSpaces } from '../text/normalize';
 
 const NUM = '(\\d{1,2}|[〇零一二两三四五六七八九十]{1,3})';
 const DASH = `[${escapeClass(RANGE_DASHES)}]`;
-const SEP = `[${escapeClass(LIST_SEPARATORS)}]*`;
+const SEP_ONE = `[${escapeClass(LIST_SEPARATORS)}]`;
+const SEP = `${SEP_ONE}*`;
 
 function escapeClass(chars: string): string {
   return chars.replace(/[-\\\]^]/g, (c) => `\\${c}`);
@@ -45,7 +46,7 @@ function alternation(words: readonly string[]): string {
 const MONTH_ITEM = new RegExp(`^${NUM}(月)?(?:${DASH}${NUM})?(月)?(份)?`);
 const DAY_ITEM = new RegExp(`^${NUM}[日号]`);
 const DATE_RANGE_TAIL = new RegExp(`^${DASH}${NUM}月${NUM}[日号]`);
-const QUARTER_ITEM = new RegExp(`^第?${NUM}(?:(?:${SEP}|${DASH})第?${NUM})*个?季度?`);
+const QUARTER_ITEM = new RegExp(`^第?${NUM}(?:(?:${SEP_ONE}+|${DASH})第?${NUM})*个?季度?`);
 const MONTH_PART = new RegExp(`^(${alternation(Object.keys(MONTH_PART_END_DAY))})`);
 const END_SUFFIX = new RegExp(`^(${alternation(END_OF_PERIOD_WORDS)})`);
 const BEFORE_SUFFIX = new RegExp(`^(${alternation(BEFORE_WORDS)})`);

@@ -155,8 +155,7 @@ export function normalizeText(text: string): NormalizeResult {
   return { text: out, convertedFromTraditional };
 }
 
-const CJK = `[${CJK_CLASS}]`;
-const SPACES_NEXT_TO_CJK = new RegExp(`(?<=${CJK})[ \\t]+|[ \\t]+(?=${CJK})`, 'g');
+const CJK_CHAR = new RegExp(`[${CJK_CLASS}]`);
 
 /**
  * Removes the spaces PDF extraction puts inside Chinese text: every run of spaces or tabs that touches
@@ -164,5 +163,12 @@ const SPACES_NEXT_TO_CJK = new RegExp(`(?<=${CJK})[ \\t]+|[ \\t]+(?=${CJK})`, 'g
  * `2023年4月12日`); a run between two Latin or digit words becomes one space; the ends are trimmed.
  */
 export function squeezeSpaces(s: string): string {
-  return s.replace(SPACES_NEXT_TO_CJK, '').replace(/[ \t]{2,}|\t/g, ' ').trim();
+  return s
+    .replace(/[ \t]+/g, (run: string, offset: number, whole: string) => {
+      const before = whole[offset - 1];
+      const after = whole[offset + run.length];
+      if (before === undefined || after === undefined) return '';
+      return CJK_CHAR.test(before) || CJK_CHAR.test(after) ? '' : ' ';
+    })
+    .trim();
 }
