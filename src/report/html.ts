@@ -199,7 +199,7 @@ function sideHtml(diff: PlanDiff, L: Labels, side: 'a' | 'b', body: string): str
   return `<div class="side side-${side}"><h3>${h(who)} · ${h(planName(ref))}</h3>${body}</div>`;
 }
 
-function seqsText(L: Labels, tasks: Task[], who: string): string {
+function seqsText(tasks: Task[], who: string): string {
   return tasks.length ? `${who} ${tasks.map((t) => `#${t.seq}`).join('、')}` : '';
 }
 
@@ -236,7 +236,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
   return (
     `<article class="row pair" id="pair-${index + 1}" ${rowAttrs(pair.status, pair.a, pair.b, kindsOf(pair))}>` +
     `<header><span class="badge s-${pair.status}">${h(L.status[pair.status])}</span>` +
-    `<span class="seqs">${h(seqsText(L, pair.a, L.planA))} ↔ ${h(seqsText(L, pair.b, L.planB))}</span>` +
+    `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
     `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span></header>` +
     `<div class="sides">${sides}</div>${changes}</article>`
   );
@@ -252,7 +252,7 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   return (
     `<article class="row task-only" id="${status}-${index + 1}" ${rowAttrs(status, a, b, [])}>` +
     `<header><span class="badge s-${status}">${h(L.status[status])}</span>` +
-    `<span class="seqs">${h(seqsText(L, [task], side === 'a' ? L.planA : L.planB))}</span></header>` +
+    `<span class="seqs">${h(seqsText([task], side === 'a' ? L.planA : L.planB))}</span></header>` +
     `<div class="sides">${side === 'a' ? present + absent : absent + present}</div></article>`
   );
 }

@@ -80,10 +80,6 @@ function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   return out;
 }
 
-function unmatchedBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string[] {
-  return taskBlock(diff, L, side, task);
-}
-
 /** Renders the diff as a Markdown document. */
 export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   const counts = countStatuses(diff);
@@ -107,8 +103,8 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   for (const status of SECTION_ORDER) {
     if (!counts[status]) continue;
     out.push(`## ${L.status[status]}（${counts[status]}）`, '');
-    if (status === 'added') for (const t of diff.added) out.push(...unmatchedBlock(diff, L, 'b', t));
-    else if (status === 'dropped') for (const t of diff.dropped) out.push(...unmatchedBlock(diff, L, 'a', t));
+    if (status === 'added') for (const t of diff.added) out.push(...taskBlock(diff, L, 'b', t));
+    else if (status === 'dropped') for (const t of diff.dropped) out.push(...taskBlock(diff, L, 'a', t));
     else for (const p of diff.pairs) if (p.status === status) out.push(...pairBlock(diff, L, p));
   }
   out.push('---', '', L.generatedBy, '');
