@@ -3,13 +3,16 @@
  * (探索 < 推进 < 确保 < 必须). The cue words live in src/lexicon/modality.ts; the rules are in
  * docs/modality.md:
  *
- * 1. A clause's level is the stronger of its main verb (its first cue word) and any modal word in it
- *    (应当, 要, 确保, 必须, 不得 bind the clause wherever they stand).
+ * 1. A clause's level is the stronger of its main verb (its first cue word) and any modal word or
+ *    must/mandatory cue in it (应当, 要, 确保, 严格落实, 必须, 不得 bind the clause wherever they stand);
+ *    explore and advance verbs after the main verb are governed by it (探索…，提高… stays explore).
  * 2. A negation right before a cue (不再探索, 暂不推进) cancels it: the clause binds no more than explore.
  *    Prohibitions (不得, 严禁, 禁止) are mandatory cues of their own, not negations.
  * 3. Words inside an exception (除依法依规不予公开的情形外) and inside quotes (“应解读、尽解读”) are not cues.
  * 4. A clause without any cue is `advance` (a plain work-plan imperative) with cue null and start -1.
- * 5. A task's level is its strongest clause (the first on ties).
+ * 5. A task is cut into clauses at sentence ends (。；！？), since the main verb governs the comma-joined
+ *    phrases after it; its level is its strongest clause with a cue (the first on ties), or advance with
+ *    no cue when no clause has one.
  */
 import {
   EXCEPTION_CLOSE,
@@ -35,7 +38,9 @@ export interface ModalityResult {
 const CUES_LONGEST = [...MODALITY_CUES].sort((a, b) => b.word.length - a.word.length);
 const NEGATIONS_LONGEST = [...MODALITY_NEGATIONS].sort((a, b) => b.length - a.length);
 const QUOTES: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '《': '》', '『': '』' };
-const CLAUSE_END = /[，,；;。！？!?\n]/;
+/** Where a task is cut into the units whose main verb governs: sentence ends, not commas. */
+const CLAUSE_END = /[；;。！？!?\n]/;
+const MUST_RANK = MODALITY_SCALE.indexOf('must');
 
 /** Rank of a level on the scale (explore 0 … mandatory 3). */
 export function modalityRank(level: Modality): number {
@@ -111,7 +116,7 @@ function clauseModality(all: Found[], offset: number, end: number): ModalityResu
     ? { level: 'explore', cue: main.negation + main.cue.word, start: main.start - main.negation.length }
     : { level: main.cue.level, cue: main.cue.word, start: main.start };
   for (const f of cues.slice(1)) {
-    if (!f.cue.modal || f.negation) continue;
+    if (f.negation || !(f.cue.modal || modalityRank(f.cue.level) >= MUST_RANK)) continue;
     if (modalityRank(f.cue.level) > modalityRank(best.level)) best = { level: f.cue.level, cue: f.cue.word, start: f.start };
   }
   return best;
@@ -129,10 +134,10 @@ export function modalityOf(text: string): ModalityResult {
 }
 
 /**
- * The modality of a task: its strongest clause (clauses end at ，；。！？ outside quotes), the first on
- * ties. Offsets index the whole task text.
+ * The modality of a task: its strongest clause (clauses end at 。；！？ outside quotes) among those with a
+ * cue, the first on ties. Offsets index the whole task text.
  *
- * @example taskModality('加强审核把关，确保回复质量') → { level: 'must', cue: '确保', start: 7 }
+ * @example taskModality('探索建立机制，提高公众参与度。加强审核把关，确保回复质量') → { level: 'must', cue: '确保', … }
  */
 export function taskModality(text: string): ModalityResult {
   if (typeof text !== 'string' || !text) return { level: 'advance', cue: null, start: -1 };
@@ -144,9 +149,8 @@ export function taskModality(text: string): ModalityResult {
     if (i < text.length && !(CLAUSE_END.test(text[i] as string) && !masked[i])) continue;
     if (i > start) {
       const r = clauseModality(cues, start, i);
-      if (!best || modalityRank(r.level) > modalityRank(best.level) || (best.cue === null && r.cue !== null && r.level === best.level)) {
-        best = r;
-      }
+      // a clause without any cue does not outrank one with a cue (讲明讲透… after 探索…)
+      if (r.cue !== null && (!best || modalityRank(r.level) > modalityRank(best.level))) best = r;
     }
     start = i + 1;
   }
