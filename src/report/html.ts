@@ -62,7 +62,9 @@ ${ROW_STATUSES.map((s) => `.s-${s}{background:${COLOR[s]}}`).join('\n')}
 .filters label{white-space:nowrap;cursor:pointer}
 .filters select{max-width:22em;font:inherit}
 .filters button{font:inherit;cursor:pointer}
-.row{border:1px solid var(--line);border-radius:6px;margin:14px 0;padding:0;break-inside:avoid;page-break-inside:avoid}
+.row{border:1px solid var(--line);border-radius:6px;margin:14px 0;padding:0}
+.row>header,.task,table.changes tr,.summary-grid>*{break-inside:avoid;page-break-inside:avoid}
+.row>header{break-after:avoid;page-break-after:avoid}
 .row>header{display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center;padding:6px 12px;background:var(--soft);border-bottom:1px solid var(--line);border-radius:6px 6px 0 0}
 .row>header .seqs{font-weight:600}
 .sides{display:grid;grid-template-columns:1fr 1fr}
