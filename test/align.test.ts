@@ -7,7 +7,7 @@ import { taskSimilarity } from '../src/align/similarity';
 import { learnWeights } from '../src/align/weights';
 import { linksToGroups } from '../src/align/match';
 import type { Alignment } from '../src/types';
-import { planOf } from './align-helpers';
+import { planOf } from './fixtures/align/plans';
 
 // Two small plans in the style of the seeds: a1 is split in b (b1 + b2), a3 + a4 merge into b4,
 // a2 ↔ b3 is a reworded 1:1, a5 is dropped and b5 is new.
@@ -95,7 +95,7 @@ describe('alignPlans on hand-made plans', () => {
   });
 
   it('lets options raise the pair threshold so that nothing matches', () => {
-    const al = alignPlans(pa, pb, { pairThreshold: 1.01, groupThreshold: 1.01, config: { homeThreshold: 1.01 } });
+    const al = alignPlans(pa, pb, { pairThreshold: 1.01, groupThreshold: 1.01, config: { homeThreshold: 1.01, homeScore: 1.01 } });
     expect(al.pairs).toEqual([]);
     expect(al.dropped).toHaveLength(5);
   });

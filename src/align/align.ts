@@ -181,7 +181,13 @@ export function findLinks(
     }
   }
   // best home: a task whose content is largely found in one counterpart, clearly more than in any other
-  const home = (cov: (k: number, l: number) => number, n: number, m2: number, add: (k: number, l: number) => void): void => {
+  const home = (
+    cov: (k: number, l: number) => number,
+    n: number,
+    m2: number,
+    threshold: number,
+    add: (k: number, l: number) => void,
+  ): void => {
     for (let k = 0; k < n; k++) {
       let best = -1;
       let first = 0;
@@ -194,14 +200,16 @@ export function findLinks(
           best = l;
         } else if (c > second) second = c;
       }
-      if (best >= 0 && first >= config.homeThreshold && first >= config.homeMargin * second) add(k, best);
+      if (best >= 0 && first >= threshold && first >= config.homeMargin * second) add(k, best);
     }
   };
   const addLink = (i: number, j: number): void => {
     if (!links.has(`${i},${j}`)) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
   };
-  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, addLink);
-  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, (j, i) => addLink(i, j));
+  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, config.homeThreshold, addLink);
+  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, config.homeThreshold, (j, i) => addLink(i, j));
+  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, config.homeScore, addLink);
+  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, config.homeScore, (j, i) => addLink(i, j));
   return [...links.values()];
 }
 
@@ -222,7 +230,7 @@ export function alignPlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
       ...planDocuments(pb),
       ...(options.corpus ?? []).flatMap((c) => planDocuments(isPreparedPlan(c) ? c : preparePlan(c, { tokenizer: options.tokenizer }))),
     ]);
-  const vocab = new Vocab(weights);
+  const vocab = new Vocab(weights, config.idfPower);
   const A = planVectors(pa, vocab, config);
   const B = planVectors(pb, vocab, config);
   const m = scoreMatrices(A.vectors, B.vectors, vocab);

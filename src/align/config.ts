@@ -19,9 +19,15 @@ export interface AlignConfig {
   nameWeight: number;
   /** Weight of the tie-breaker that prefers pairs at similar relative positions in their plans */
   orderWeight: number;
+  /** Term weight = idf ^ idfPower: above 1 it sharpens the contrast between rare and common words */
+  idfPower: number;
   /** Minimum coverage of a task by its best counterpart for the task to join it as part of a bundle
    * (merges and splits: the task's clauses are largely found in one task of the other plan) */
   homeThreshold: number;
+  /** Minimum score for a task to join its best-scoring counterpart (its "home"), when that counterpart
+   * is clearly better than the second best (homeMargin); catches the parts of bundles whose own words
+   * differ from the bundle's */
+  homeScore: number;
   /** The best counterpart must cover the task this many times more than the second best */
   homeMargin: number;
   /** Share of the larger side's weight an extra partner must account for, in a group: keeps a passing
@@ -36,6 +42,8 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   nameWeight: 0.5,
   orderWeight: 0.01,
   minShare: 0.08,
+  idfPower: 1.5,
   homeThreshold: 0.33,
+  homeScore: 0.2,
   homeMargin: 1.25,
 };

@@ -25,7 +25,11 @@ export class Vocab {
   /** id → idf */
   readonly idf: number[] = [];
 
-  constructor(readonly weights: TermWeights) {}
+  constructor(
+    readonly weights: TermWeights,
+    /** Term weight = idf ^ power */
+    readonly power = 1,
+  ) {}
 
   /** The id of a term, registering it on first sight. */
   term(t: string): number {
@@ -34,7 +38,8 @@ export class Vocab {
       id = this.terms.length;
       this.termIds.set(t, id);
       this.terms.push(t);
-      this.idf.push(termWeight(this.weights, t));
+      const w = termWeight(this.weights, t);
+      this.idf.push(this.power === 1 ? w : Math.pow(w, this.power));
     }
     return id;
   }

@@ -1,0 +1,156 @@
+/**
+ * Alignment accuracy on the development labels (dev-labels/alignment-dev.json: songjiang-2024 = a,
+ * baoshan-2024 = b). Scoring as the labels' README says: link-level precision and recall, where every
+ * member of a predicted group counts as a link (a=[3,4], b=[7] is the links 3–7 and 4–7), and both
+ * `equivalent` and `partial` gold links count. Also prints, for a sanity read, the pair counts and a
+ * sample of pairs for putuo-2023 ↔ songjiang-2024 (no labels there).
+ *
+ * Run: `npx tsx scripts/eval-align.ts` (add `--pairs` to list every predicted group and the errors).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { alignPlans, type AlignPlansOptions } from '../src/align/align';
+import { preparePlan, type PreparedPlan } from '../src/align/prepare';
+import { parsePlan } from '../src/parse/plan';
+import type { Alignment } from '../src/types';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Seed file prefix of each plan id used here. */
+const SEEDS: Record<string, string> = {
+  'putuo-2023': '000_',
+  'pudong-2022': '001_',
+  'songjiang-2024': '002_',
+  'baoshan-2024': '003_',
+  'jiading-2023': '004_',
+};
+
+/** Parse (and tokenize) a seed plan by id. */
+export function loadSeed(id: string): PreparedPlan {
+  const prefix = SEEDS[id];
+  if (!prefix) throw new Error(`unknown seed ${id}`);
+  const file = readdirSync(join(ROOT, 'seeds')).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`seed file for ${id} not found`);
+  return preparePlan(parsePlan(readFileSync(join(ROOT, 'seeds', file), 'utf8'), { file: `seeds/${file}`, id }));
+}
+
+/** Links of an alignment as `a-b` keys. */
+export function alignmentLinks(al: Alignment): Set<string> {
+  const out = new Set<string>();
+  for (const p of al.pairs) for (const x of p.a) for (const y of p.b) out.add(`${x.seq}-${y.seq}`);
+  return out;
+}
+
+/** Result of {@link evalAlignment}. */
+export interface AlignmentEval {
+  /** Plan ids */
+  a: string;
+  b: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Counts */
+  truePositives: number;
+  predicted: number;
+  gold: number;
+  /** Predicted links not in the labels, and labelled links not predicted (`a-b`) */
+  falsePositives: string[];
+  falseNegatives: string[];
+  /** Unmatched tasks: predicted vs labelled */
+  dropped: { predicted: number[]; gold: number[] };
+  added: { predicted: number[]; gold: number[] };
+  /** The alignment that was scored */
+  alignment: Alignment;
+}
+
+interface GoldFile {
+  a: string;
+  b: string;
+  links: { a: number; b: number }[];
+  unmatched_a: number[];
+  unmatched_b: number[];
+}
+
+/**
+ * Score the alignment of the development pair against its labels.
+ *
+ * @example const { precision, recall, f1 } = evalAlignment();
+ */
+export function evalAlignment(options: { labelsPath?: string; align?: AlignPlansOptions; plans?: Record<string, PreparedPlan> } = {}): AlignmentEval {
+  const gold = JSON.parse(readFileSync(options.labelsPath ?? join(ROOT, 'dev-labels/alignment-dev.json'), 'utf8')) as GoldFile;
+  const pa = options.plans?.[gold.a] ?? loadSeed(gold.a);
+  const pb = options.plans?.[gold.b] ?? loadSeed(gold.b);
+  const al = alignPlans(pa, pb, options.align);
+  const pred = alignmentLinks(al);
+  const truth = new Set(gold.links.map((l) => `${l.a}-${l.b}`));
+  const tp = [...pred].filter((k) => truth.has(k)).length;
+  const precision = pred.size ? tp / pred.size : 0;
+  const recall = truth.size ? tp / truth.size : 0;
+  const byKey = (x: string, y: string): number => {
+    const [a1, b1] = x.split('-').map(Number) as [number, number];
+    const [a2, b2] = y.split('-').map(Number) as [number, number];
+    return a1 - a2 || b1 - b2;
+  };
+  return {
+    a: gold.a,
+    b: gold.b,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    truePositives: tp,
+    predicted: pred.size,
+    gold: truth.size,
+    falsePositives: [...pred].filter((k) => !truth.has(k)).sort(byKey),
+    falseNegatives: [...truth].filter((k) => !pred.has(k)).sort(byKey),
+    dropped: { predicted: al.dropped.map((t) => t.seq), gold: [...gold.unmatched_a].sort((x, y) => x - y) },
+    added: { predicted: al.added.map((t) => t.seq), gold: [...gold.unmatched_b].sort((x, y) => x - y) },
+    alignment: al,
+  };
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+const seqs = (ts: { seq: number }[]): string => ts.map((t) => t.seq).join('+');
+
+/** Print an evaluation. */
+export function printAlignmentEval(e: AlignmentEval, verbose = false): void {
+  console.log(`alignment ${e.a} ↔ ${e.b}: precision ${f3(e.precision)}  recall ${f3(e.recall)}  F1 ${f3(e.f1)}`);
+  console.log(`  links: ${e.truePositives} right of ${e.predicted} predicted, ${e.gold} labelled`);
+  console.log(`  false positives: ${e.falsePositives.join(' ') || '–'}`);
+  console.log(`  false negatives: ${e.falseNegatives.join(' ') || '–'}`);
+  console.log(`  dropped (a only): predicted ${e.dropped.predicted.join(',') || '–'}; labelled ${e.dropped.gold.join(',') || '–'}`);
+  console.log(`  added (b only): predicted ${e.added.predicted.join(',') || '–'}; labelled ${e.added.gold.join(',') || '–'}`);
+  if (verbose) {
+    for (const p of e.alignment.pairs) {
+      console.log(`  ${seqs(p.a)} → ${seqs(p.b)}  ${f3(p.score)}  cos ${f3(p.evidence.cosine)} bi ${f3(p.evidence.bigram)} edit ${f3(p.evidence.edit)} cov ${f3(p.evidence.coverage)}  ${p.evidence.sharedTerms.slice(0, 5).join(' ')}`);
+    }
+  }
+}
+
+/** Pair counts and a sample of pairs of putuo-2023 ↔ songjiang-2024, for reading. */
+export function printSanityPair(a = 'putuo-2023', b = 'songjiang-2024', sample = 12, plans?: Record<string, PreparedPlan>): void {
+  const pa = plans?.[a] ?? loadSeed(a);
+  const pb = plans?.[b] ?? loadSeed(b);
+  const al = alignPlans(pa, pb);
+  const kinds = { '1:1': 0, '1:n': 0, 'n:1': 0 };
+  for (const p of al.pairs) kinds[p.a.length > 1 ? 'n:1' : p.b.length > 1 ? '1:n' : '1:1']++;
+  console.log(
+    `sanity ${a} (${pa.tasks.length} tasks) ↔ ${b} (${pb.tasks.length} tasks): ${al.pairs.length} groups ` +
+      `(1:1 ${kinds['1:1']}, 1:n ${kinds['1:n']}, n:1 ${kinds['n:1']}), ${al.dropped.length} dropped, ${al.added.length} added`,
+  );
+  const step = Math.max(1, Math.floor(al.pairs.length / sample));
+  for (let k = 0; k < al.pairs.length && k / step < sample; k += step) {
+    const p = al.pairs[k]!;
+    console.log(`  ${seqs(p.a)} → ${seqs(p.b)}  ${f3(p.score)}`);
+    console.log(`     a: ${p.a.map((t) => t.text).join(' ‖ ').slice(0, 110)}`);
+    console.log(`     b: ${p.b.map((t) => t.text).join(' ‖ ').slice(0, 110)}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const verbose = process.argv.includes('--pairs');
+  const plans = Object.fromEntries(['putuo-2023', 'songjiang-2024', 'baoshan-2024'].map((id) => [id, loadSeed(id)]));
+  printAlignmentEval(evalAlignment({ plans }), verbose);
+  console.log('');
+  printSanityPair('putuo-2023', 'songjiang-2024', verbose ? 200 : 12, plans);
+}
