@@ -2,17 +2,31 @@
 /**
  * plandiff's command line: parses arguments, calls the library, writes the result. No analysis here.
  */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { alignPlans } from './align/align';
+import { alignmentToJson } from './align/json';
+import { loadCorpus, loadPlan, resolvePlanPath, type LoadOptions } from './corpus';
+import { diffPlans } from './diff/diff';
+import { diffToJson, obligationsToJson } from './diff/json';
 import { PlanParseError, UsageError } from './errors';
-import { loadCorpus, loadPlan, type LoadOptions } from './corpus';
+import { createCachedTokenizer } from './io/token-cache';
 import { writeOutput } from './io/write';
+import { extractObligations } from './obligations/extract';
 import { renderPlanOutline } from './outline';
+import { renderReport, type ReportFormat } from './report/index';
+import type { Tokenizer } from './text/tokenize';
 
 const HELP = `plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)
 
 Usage:
-  plandiff parse <plan> [--format json|md]
-  plandiff corpus                         list the plans of the corpus
+  plandiff parse <plan> [--format json|md]            the plan's tasks, units and time nodes
+  plandiff align <planA> <planB> [--format json]     which tasks carry the same obligation
+  plandiff obligations <plan> [--format json|csv]     the numbers each task commits to
+  plandiff diff <planA> <planB> [--format md|html|json|csv] [--lang zh|en]
+                                                      added, dropped, strengthened, weakened
+  plandiff corpus [--format md|json]                  list the plans of the corpus
 
 <plan> is a corpus id (e.g. putuo-2023) or a path to a plan text file.
 
@@ -21,6 +35,8 @@ Options:
   -o, --output <file>   write to a file (atomically) instead of stdout
       --force           replace an existing output file
       --corpus <dir>    a folder with a manifest.json to resolve ids against (default: bundled corpus)
+      --lang <zh|en>    report labels in Chinese (default) or English; plan text is never translated
+      --no-cache        do not read or write the token cache (PLANDIFF_CACHE_DIR, default ~/.cache/plandiff)
   -h, --help            this help
 `;
 
@@ -28,7 +44,20 @@ interface Common {
   format: string | undefined;
   output: string | undefined;
   force: boolean;
+  lang: 'zh' | 'en';
   load: LoadOptions;
+  tokenizer: () => Tokenizer | undefined;
+}
+
+/** The token cache folder: $PLANDIFF_CACHE_DIR, else $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff. */
+function cacheDir(): string {
+  if (process.env.PLANDIFF_CACHE_DIR) return process.env.PLANDIFF_CACHE_DIR;
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plandiff');
+}
+
+function csvField(value: string | number | null): string {
+  const s = value == null ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 type Command = (args: string[], opts: Common) => { text: string; inputs: string[] };
@@ -58,6 +87,35 @@ const commands: Record<string, Command> = {
     }
     return { text: lines.join('\n') + '\n', inputs: [] };
   },
+  align(args, opts) {
+    need(args, 2, 'plandiff align <planA> <planB> [--format json]');
+    pickFormat(opts.format, ['json'], 'json');
+    const a = loadPlan(args[0]!, opts.load);
+    const b = loadPlan(args[1]!, opts.load);
+    const tokenizer = opts.tokenizer();
+    const alignment = alignPlans(a, b, tokenizer ? { tokenizer } : {});
+    return { text: stableJson(alignmentToJson(alignment)), inputs: [a.file, b.file] };
+  },
+  obligations(args, opts) {
+    need(args, 1, 'plandiff obligations <plan> [--format json|csv]');
+    const format = pickFormat(opts.format, ['json', 'csv'], 'json');
+    const plan = loadPlan(args[0]!, opts.load);
+    const rows = obligationsToJson(plan.tasks, extractObligations);
+    if (format === 'json') return { text: stableJson(rows), inputs: [plan.file] };
+    const columns = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
+    const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+    return { text: '\uFEFF' + lines.join('\r\n') + '\r\n', inputs: [plan.file] };
+  },
+  diff(args, opts) {
+    need(args, 2, 'plandiff diff <planA> <planB> [--format md|html|json|csv]');
+    const format = pickFormat(opts.format, ['md', 'html', 'json', 'csv'], 'md') as ReportFormat;
+    const a = loadPlan(args[0]!, opts.load);
+    const b = loadPlan(args[1]!, opts.load);
+    const tokenizer = opts.tokenizer();
+    const diff = diffPlans(a, b, tokenizer ? { tokenizer } : {});
+    const text = format === 'json' ? stableJson(diffToJson(diff)) : renderReport(diff, format, { lang: opts.lang });
+    return { text, inputs: [a.file, b.file] };
+  },
   parse(args, opts) {
     need(args, 1, 'plandiff parse <plan> [--format json|md]');
     const format = pickFormat(opts.format, ['json', 'md'], 'json');
@@ -78,6 +136,8 @@ export function main(argv: string[]): number {
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
         corpus: { type: 'string' },
+        lang: { type: 'string', default: 'zh' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -95,14 +155,27 @@ export function main(argv: string[]): number {
     process.stderr.write(`plandiff: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
+  const lang = parsed.values.lang;
+  if (lang !== 'zh' && lang !== 'en') {
+    process.stderr.write(`plandiff: unknown language "${lang}"; use zh or en\n`);
+    return 2;
+  }
+  let cached: ReturnType<typeof createCachedTokenizer> | undefined;
   const opts: Common = {
     format: parsed.values.format,
     output: parsed.values.output,
     force: parsed.values.force ?? false,
+    lang,
     load: parsed.values.corpus ? { corpusDir: parsed.values.corpus } : {},
+    tokenizer: () => {
+      if (parsed.values['no-cache']) return undefined;
+      cached ??= createCachedTokenizer({ dir: cacheDir() });
+      return cached;
+    },
   };
   try {
-    const { text, inputs } = command(rest, opts);
+    const { text } = command(rest, opts);
+    const inputs = rest.map((ref) => resolvePlanPath(ref, opts.load)).filter((p): p is string => p != null);
     if (opts.output) writeOutput(opts.output, text, { force: opts.force, inputs });
     else process.stdout.write(text);
     return 0;
@@ -115,4 +188,9 @@ export function main(argv: string[]): number {
   }
 }
 
+// A reader that stops early (`plandiff parse … | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 process.exitCode = main(process.argv.slice(2));

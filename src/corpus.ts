@@ -3,7 +3,7 @@
  * With src/cli.ts and src/io/, the only code that touches the file system.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanParseError } from './errors';
 import { readPlanFile } from './io/read';
@@ -108,11 +108,25 @@ export function findEntry(corpus: Corpus, id: string): CorpusEntry | null {
   return corpus.entries.find((e) => e.id === id) ?? null;
 }
 
+/**
+ * How a plan file is named in sources and reports: bundled plans relative to the package (`seeds/…`), so
+ * that output is the same on every machine; other files relative to the working folder when inside it.
+ */
+export function displayPath(file: string): string {
+  const abs = resolve(file);
+  const bundledRoot = dirname(bundledCorpusDir());
+  const inPackage = relative(bundledRoot, abs);
+  if (!inPackage.startsWith('..') && !isAbsolute(inPackage) && inPackage.startsWith('seeds')) return inPackage.split('\\').join('/');
+  const inCwd = relative(process.cwd(), abs);
+  return !inCwd.startsWith('..') && !isAbsolute(inCwd) ? inCwd.split('\\').join('/') : abs;
+}
+
 /** Reads and parses one plan file; manifest metadata fills what the text does not state. */
 export function loadPlanFile(file: string, entry: CorpusEntry | null, options: LoadOptions = {}): Plan {
+  const label = displayPath(file);
   const input = readPlanFile(file, options.maxBytes != null ? { maxBytes: options.maxBytes } : undefined);
   const id = entry?.id ?? basename(file, extname(file));
-  const plan = parsePlan(input.text, { file, id });
+  const plan = parsePlan(input.text, { file: label, id });
   if (entry) {
     plan.meta = {
       ...plan.meta,
@@ -125,6 +139,16 @@ export function loadPlanFile(file: string, entry: CorpusEntry | null, options: L
     };
   }
   return plan;
+}
+
+/** The file a plan reference names: the path itself, or the corpus entry's file; null when neither. */
+export function resolvePlanPath(ref: string, options: LoadOptions = {}): string | null {
+  if (existsSync(ref) && statSync(ref).isFile()) return resolve(ref);
+  try {
+    return findEntry(loadCorpus(options.corpusDir), ref)?.file ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,0 +1,30 @@
+/** `traceTask`: one task followed across every plan of a corpus, in year order, with its obligations. */
+import { alignPlans } from '../align/align';
+import { extractObligations } from '../obligations/extract';
+import type { AlignOptions, Plan, Task, Trace, TraceStep } from '../types';
+
+function refOf(plan: Plan) {
+  return { id: plan.meta.id, district: plan.meta.district, year: plan.meta.year };
+}
+
+function view(task: Task) {
+  return { seq: task.seq, text: task.text, obligations: extractObligations(task) };
+}
+
+/**
+ * Follows task `seq` of `origin` through `plans` (the origin may be among them; it is listed once).
+ * Each plan contributes the tasks aligned with it, or an empty list when it has none.
+ */
+export function traceTask(origin: Plan, seq: number, plans: Plan[], options: AlignOptions = {}): Trace {
+  const task = origin.tasks.find((t) => t.seq === seq);
+  if (!task) throw new RangeError(`plandiff: ${origin.meta.id} has no task ${seq} (tasks 1–${origin.tasks.length})`);
+  const steps: TraceStep[] = [{ plan: refOf(origin), tasks: [view(task)], score: 1 }];
+  for (const plan of plans) {
+    if (plan === origin || plan.meta.id === origin.meta.id) continue;
+    const alignment = alignPlans(origin, plan, options);
+    const pair = alignment.pairs.find((p) => p.a.some((t) => t.seq === seq));
+    steps.push({ plan: refOf(plan), tasks: pair ? pair.b.map(view) : [], score: pair ? pair.score : 0 });
+  }
+  steps.sort((x, y) => (x.plan.year ?? 0) - (y.plan.year ?? 0) || x.plan.id.localeCompare(y.plan.id));
+  return { origin: refOf(origin), seq, steps };
+}

@@ -1,0 +1,175 @@
+/**
+ * `diffPlans`: what was added, dropped, strengthened or weakened between two plans. Builds on the
+ * alignment, then classifies every matched pair from its obligations, modality, units and time node.
+ */
+import { alignPlans, type AlignPlansOptions } from '../align/align';
+import { extractObligations } from '../obligations/extract';
+import { taskModality } from '../modality/modality';
+import { compareScope, scopeOf } from '../modality/scope';
+import { compareTimeNodes } from '../parse/timenode';
+import { tokenize, type Tokenizer } from '../text/tokenize';
+import type {
+  Alignment,
+  Change,
+  DiffPair,
+  Modality,
+  Obligation,
+  PairStatus,
+  Plan,
+  PlanDiff,
+  Task,
+  TaskPair,
+  TimeNode,
+} from '../types';
+import { obligationChanges } from './obligations';
+import { diffTokens } from './textdiff';
+
+/** Options of `diffPlans`. */
+export interface DiffOptions extends AlignPlansOptions {
+  /** A ready alignment of the two plans (default: `alignPlans(a, b, options)`) */
+  alignment?: Alignment;
+}
+
+const MODALITY_ORDER: Modality[] = ['explore', 'advance', 'must', 'mandatory'];
+
+/** Text of a side of a pair: its tasks' texts joined in printed order. */
+export function sideText(tasks: Task[]): string {
+  return tasks.map((t) => t.text).join('');
+}
+
+/** Text normalized for the `unchanged` test: punctuation and spaces ignored. */
+function canonicalText(text: string): string {
+  return text.replace(/[\s，。；：、,.;:！？!?“”"'‘’（）()《》〈〉【】\[\]—-]/g, '');
+}
+
+function unitsKey(tasks: Task[]): string {
+  const lead = [...new Set(tasks.flatMap((t) => t.units.lead))].sort();
+  const support = [...new Set(tasks.flatMap((t) => t.units.support))].sort();
+  return `${lead.join('、')}${support.length ? `；配合：${support.join('、')}` : ''}`;
+}
+
+function timeNodeChange(a: Task[], b: Task[]): Change | null {
+  const ta = a.map((t) => t.timeNode).filter((t): t is TimeNode => t != null);
+  const tb = b.map((t) => t.timeNode).filter((t): t is TimeNode => t != null);
+  if (!ta.length || !tb.length) return null;
+  const rawA = [...new Set(ta.map((t) => t.raw))].join('；');
+  const rawB = [...new Set(tb.map((t) => t.raw))].join('；');
+  if (rawA === rawB) return null;
+  // Compare the loosest deadline of each side (the group is done when its last task is).
+  const latest = (list: TimeNode[]) => list.reduce((x, y) => (compareTimeNodes(x, y) === 'looser' ? y : x));
+  const verdict = compareTimeNodes(latest(ta), latest(tb));
+  const direction = verdict === 'tighter' ? 'stronger' : verdict === 'looser' ? 'weaker' : 'neutral';
+  return { kind: 'timeNode', direction, before: rawA, after: rawB, quoteA: rawA, quoteB: rawB };
+}
+
+function modalityChange(textA: string, textB: string): Change | null {
+  const ma = taskModality(textA);
+  const mb = taskModality(textB);
+  const ia = MODALITY_ORDER.indexOf(ma.level);
+  const ib = MODALITY_ORDER.indexOf(mb.level);
+  if (ia === ib) return null;
+  return {
+    kind: 'modality',
+    direction: ib > ia ? 'stronger' : 'weaker',
+    before: ma.level,
+    after: mb.level,
+    quoteA: ma.cue,
+    quoteB: mb.cue,
+  };
+}
+
+/** Status of a pair from its changes and whether its text changed. */
+export function statusOf(changes: Change[], sameText: boolean): PairStatus {
+  const stronger = changes.some((c) => c.direction === 'stronger');
+  const weaker = changes.some((c) => c.direction === 'weaker');
+  if (stronger && weaker) return 'mixed';
+  if (stronger) return 'strengthened';
+  if (weaker) return 'weakened';
+  return sameText && changes.length === 0 ? 'unchanged' : 'reworded';
+}
+
+/** Classifies one aligned pair. */
+export function classifyPair(
+  pair: TaskPair,
+  obligationsOf: (task: Task) => Obligation[],
+  cut: (text: string) => string[],
+): DiffPair {
+  const textA = sideText(pair.a);
+  const textB = sideText(pair.b);
+  const changes: Change[] = [];
+  changes.push(...obligationChanges(pair.a.flatMap(obligationsOf), pair.b.flatMap(obligationsOf)));
+  const modality = modalityChange(textA, textB);
+  if (modality) changes.push(modality);
+  const unitsA = unitsKey(pair.a);
+  const unitsB = unitsKey(pair.b);
+  if (unitsA !== unitsB && unitsA && unitsB) {
+    changes.push({ kind: 'units', direction: 'neutral', before: unitsA, after: unitsB, quoteA: unitsA, quoteB: unitsB });
+  }
+  const time = timeNodeChange(pair.a, pair.b);
+  if (time) changes.push(time);
+  const scope = scopeChange(pair.a, pair.b, textA, textB);
+  if (scope) changes.push(scope);
+  const sameText = canonicalText(textA) === canonicalText(textB);
+  return {
+    ...pair,
+    status: statusOf(changes, sameText),
+    changes,
+    textDiff: sameText && textA === textB ? [{ op: '=', text: textA }] : diffTokens(cut(textA), cut(textB)),
+  };
+}
+
+/** Cuts a text into pieces that concatenate back to it: its tokens, with the gaps between them kept. */
+export function cutForDiff(text: string, tokenizer?: Tokenizer): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const token of tokenize(text, tokenizer ? { tokenizer } : {})) {
+    if (token.start > at) pieces.push(text.slice(at, token.start));
+    pieces.push(text.slice(token.start, token.end));
+    at = token.end;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  return pieces;
+}
+
+function scopeChange(a: Task[], b: Task[], textA: string, textB: string): Change | null {
+  const sa = scopeOf(textA, a[0]?.units);
+  const sb = scopeOf(textB, b[0]?.units);
+  const verdict = compareScope(sa, sb);
+  if (verdict === 'same') return null;
+  const describe = (s: typeof sa) =>
+    [...s.actors.filter((x) => x.source === 'text').map((x) => x.name), ...s.coverage.map((c) => c.word)].join('、') || null;
+  return {
+    kind: 'scope',
+    direction: verdict === 'wider' ? 'stronger' : 'weaker',
+    before: describe(sa),
+    after: describe(sb),
+    quoteA: describe(sa),
+    quoteB: describe(sb),
+  };
+}
+
+/** Diffs two plans: aligned pairs classified, plus added and dropped tasks, each with its obligations. */
+export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
+  const alignment = options.alignment ?? alignPlans(a, b, options);
+  const cut = (text: string) => cutForDiff(text, options.tokenizer);
+  const obligations: Record<string, Obligation[]> = {};
+  const cache = new Map<Task, Obligation[]>();
+  const obligationsOf = (task: Task): Obligation[] => {
+    let found = cache.get(task);
+    if (!found) {
+      found = extractObligations(task);
+      cache.set(task, found);
+    }
+    return found;
+  };
+  for (const t of a.tasks) obligations[`a:${t.seq}`] = obligationsOf(t);
+  for (const t of b.tasks) obligations[`b:${t.seq}`] = obligationsOf(t);
+  return {
+    a: alignment.a,
+    b: alignment.b,
+    pairs: alignment.pairs.map((p) => classifyPair(p, obligationsOf, cut)),
+    dropped: alignment.dropped,
+    added: alignment.added,
+    obligations,
+  };
+}

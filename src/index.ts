@@ -1,0 +1,103 @@
+/**
+ * plandiff — parse, align and diff Chinese local-government work plans (政务公开工作要点).
+ *
+ * Every function returns plain, JSON-serializable data; none prints, exits or reads global state. File
+ * I/O happens only in the corpus loader (`loadPlan`, `loadCorpus`, …) and the `readPlanFile` helper.
+ */
+
+// Input: bytes → text
+export { decodeBytes } from './io/decode';
+export { readPlanText, readPlanFile, DEFAULT_MAX_BYTES } from './io/read';
+export { normalizeText, squeezeSpaces } from './text/normalize';
+
+// Parsing
+export { parsePlan } from './parse/plan';
+export { parseUnits } from './parse/units';
+export { parseTimeNode, compareTimeNodes } from './parse/timenode';
+
+// Corpus
+export { loadPlan, loadPlans, loadPlanFile, loadCorpus, loadCorpusPlans, bundledCorpusDir, findEntry } from './corpus';
+
+// Text
+export { tokenize } from './text/tokenize';
+export { clauses } from './text/clauses';
+export { defaultTokenizer } from './text/tokenizer-jieba';
+export { createCachedTokenizer } from './io/token-cache';
+
+// Alignment
+export { alignPlans } from './align/align';
+export { preparePlan } from './align/prepare';
+export { alignmentToJson } from './align/json';
+export { DEFAULT_ALIGN_CONFIG } from './align/config';
+
+// Obligations, modality, scope
+export { extractObligations } from './obligations/extract';
+export { modalityOf, taskModality } from './modality/modality';
+export { scopeOf, compareScope } from './modality/scope';
+
+// Diff
+export { diffPlans, classifyPair } from './diff/diff';
+export { diffToJson, obligationToJson, obligationsToJson } from './diff/json';
+
+// Audit and trace
+export { auditConvergence, ADOPTED_SIMILARITY } from './audit/audit';
+export { traceTask } from './audit/trace';
+
+// Reports
+export { renderReport, toRows, REPORT_FORMATS } from './report/index';
+
+// Errors
+export { PlanParseError, UsageError } from './errors';
+
+export type {
+  SourceSpan,
+  Message,
+  NormalizedText,
+  Units,
+  TimeNodeKind,
+  TimeNode,
+  Heading,
+  PlanLayout,
+  Task,
+  PlanMeta,
+  Plan,
+  ParseOptions,
+  CorpusEntry,
+  Token,
+  Clause,
+  ObligationKind,
+  Comparator,
+  Obligation,
+  Modality,
+  Evidence,
+  TaskPair,
+  PlanRef,
+  Alignment,
+  AlignOptions,
+  ChangeKind,
+  Direction,
+  Change,
+  PairStatus,
+  DiffSegment,
+  DiffPair,
+  PlanDiff,
+  AdoptionStatus,
+  AdoptionCell,
+  PlanConvergence,
+  ConvergenceTrend,
+  Convergence,
+  TraceStep,
+  Trace,
+} from './types';
+export type { PlanErrorCode } from './errors';
+export type { Corpus, LoadOptions, LoadedPlans, SkippedPlan } from './corpus';
+export type { Tokenizer, TokenizeOptions } from './text/tokenize';
+export type { CachedTokenizer, TokenCacheOptions } from './io/token-cache';
+export type { AlignPlansOptions } from './align/align';
+export type { AlignmentJson, AlignmentPairJson } from './align/json';
+export type { ModalityResult } from './modality/modality';
+export type { Scope } from './modality/scope';
+export type { DiffOptions } from './diff/diff';
+export type { PlanDiffJson, DiffPairJson, DiffTaskJson, ObligationJson } from './diff/json';
+export type { AuditOptions } from './audit/audit';
+export type { ReportFormat, ReportOptions, ReportRow } from './report/index';
