@@ -190,6 +190,15 @@ describe('extractObligations: properties', () => {
     );
   });
 
+  it('stays linear on long unpunctuated input and deeply nested quotes', () => {
+    const long = '年内邀请公众代表“列席”区政府常务会议不少于 4 次各单位每年至少开展1次培训3月31日前'.repeat(3000);
+    const nested = '“'.repeat(20000) + '1个' + '”'.repeat(20000);
+    const t0 = Date.now();
+    expect(extractObligations(long)).toHaveLength(9000);
+    expect(extractObligations(nested)).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+  });
+
   it('returns nothing for empty or odd input', () => {
     expect(extractObligations('')).toEqual([]);
     expect(extractObligations(undefined as unknown as string)).toEqual([]);

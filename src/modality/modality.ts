@@ -50,11 +50,13 @@ export function modalityRank(level: Modality): number {
 /** Offsets that are inside quotes or inside an exception (除…外). */
 function maskedOffsets(text: string): boolean[] {
   const masked = new Array<boolean>(text.length).fill(false);
+  const unclosed = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const close = QUOTES[text[i] as string];
-    if (close !== undefined) {
+    if (close !== undefined && !masked[i] && !unclosed.has(close)) {
       const j = text.indexOf(close, i + 1);
       if (j > i) for (let k = i; k <= j; k++) masked[k] = true;
+      else unclosed.add(close);
     }
     if (text[i] === EXCEPTION_OPEN && !masked[i]) {
       const window = text.slice(i + 1, i + 1 + MAX_EXCEPTION);

@@ -62,11 +62,13 @@ function actorAt(text: string, at: number): { kind: ActorKind; word: string } | 
 function quoted(text: string): boolean[] {
   const out = new Array<boolean>(text.length).fill(false);
   const pairs: Record<string, string> = { '“': '”', '《': '》', '‘': '’', '「': '」' };
+  const unclosed = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const close = pairs[text[i] as string];
-    if (close === undefined) continue;
+    if (close === undefined || out[i] || unclosed.has(close)) continue;
     const j = text.indexOf(close, i + 1);
     if (j > i) for (let k = i; k <= j; k++) out[k] = true;
+    else unclosed.add(close);
   }
   return out;
 }

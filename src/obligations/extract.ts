@@ -80,8 +80,41 @@ interface Region {
   end: number;
 }
 
-/** Content ranges of quoted names (“…”, 《…》, 〔…〕 …) in the text. */
-function quoteRegions(text: string): Region[] {
+/** Quoted names in a text: their ranges, and per offset whether it is strictly inside one (and which). */
+interface Quotes {
+  /** Ranges, marks included */
+  list: Region[];
+  /** 1 where the offset is strictly inside a quote */
+  inside: Uint8Array;
+  /** Index into `list` of the outermost quote holding the offset, -1 when none */
+  owner: Int32Array;
+}
+
+/** Quoted names (“…”, 《…》, 〔…〕 …) of the text, with per-offset lookups so that scans stay linear. */
+function quoteRegions(text: string): Quotes {
+  const list = quoteRanges(text);
+  const inside = new Uint8Array(text.length + 1);
+  const owner = new Int32Array(text.length + 1).fill(-1);
+  // Outermost quotes first (by start, longer first); each offset is written once.
+  const order = list.map((_, i) => i).sort((a, b) => {
+    const ra = list[a] as Region;
+    const rb = list[b] as Region;
+    return ra.start - rb.start || rb.end - ra.end;
+  });
+  let covered = 0;
+  for (const index of order) {
+    const r = list[index] as Region;
+    for (let k = Math.max(r.start + 1, covered); k < r.end; k++) {
+      inside[k] = 1;
+      owner[k] = index;
+    }
+    covered = Math.max(covered, r.end - 1);
+  }
+  return { list, inside, owner };
+}
+
+/** Content ranges of quoted names in the text. */
+function quoteRanges(text: string): Region[] {
   const regions: Region[] = [];
   const stack: { close: string; at: number }[] = [];
   let asciiOpen = -1;
@@ -122,19 +155,24 @@ function exceptionRegions(text: string): Region[] {
   return out;
 }
 
-const inRegion = (regions: Region[], at: number): boolean => regions.some((r) => r.start < at && at < r.end);
+const inRegion = (quotes: Quotes, at: number): boolean => quotes.inside[at] === 1;
+
+/** How far a clause is looked into around a number, in characters (keeps long unpunctuated input linear). */
+const MAX_CLAUSE_REACH = 120;
 
 /** Start of the clause holding `at`, ignoring breaks inside quotes. */
-function clauseStartAt(text: string, at: number, regions: Region[], breaks = CLAUSE_BREAKS): number {
+function clauseStartAt(text: string, at: number, regions: Quotes, breaks = CLAUSE_BREAKS): number {
   let i = at;
-  while (i > 0 && !(breaks.includes(text[i - 1] as string) && !inRegion(regions, i - 1))) i--;
+  const stop = Math.max(0, at - MAX_CLAUSE_REACH);
+  while (i > stop && !(breaks.includes(text[i - 1] as string) && !inRegion(regions, i - 1))) i--;
   return i;
 }
 
 /** End (exclusive) of the clause holding `at`, ignoring breaks inside quotes. */
-function clauseEndAt(text: string, at: number, regions: Region[], breaks = CLAUSE_BREAKS): number {
+function clauseEndAt(text: string, at: number, regions: Quotes, breaks = CLAUSE_BREAKS): number {
   let i = at;
-  while (i < text.length && !(breaks.includes(text[i] as string) && !inRegion(regions, i))) i++;
+  const stop = Math.min(text.length, at + MAX_CLAUSE_REACH);
+  while (i < stop && !(breaks.includes(text[i] as string) && !inRegion(regions, i))) i++;
   return i;
 }
 
@@ -205,7 +243,7 @@ function periodBefore(text: string, clauseStart: number, at: number): { word: Pe
 }
 
 /** True when the number sits inside a disclosure: 公开…[number]…的进展情况. */
-function isReported(text: string, start: number, end: number, regions: Region[]): boolean {
+function isReported(text: string, start: number, end: number, regions: Quotes): boolean {
   const cs = clauseStartAt(text, start, regions);
   const ce = clauseEndAt(text, end, regions);
   const after = text.slice(end, ce);
@@ -234,7 +272,7 @@ function monthSpan(
   text: string,
   m: { start: number; value: number; valueMax: number | null; monthAt: number },
   clauseStart: number,
-  regions: Region[],
+  regions: Quotes,
 ): Draft | null {
   const { start, value, valueMax, monthAt } = m;
   const month = value;
@@ -312,7 +350,7 @@ function unitSpan(
   text: string,
   m: { start: number; value: number; valueMax: number | null; unitAt: number; unit: UnitWord; chinese: boolean },
   clauseStart: number,
-  regions: Region[],
+  regions: Quotes,
 ): Draft | null {
   const { start, unit } = m;
   let value = round(m.value * unit.scale);
@@ -351,7 +389,7 @@ function unitSpan(
   } else {
     const bound = Boolean(before || after);
     // inside quotes only a long quoted target can be reported on; a short quote is a name (“新三件套”)
-    const quoteRegion = regions.find((r) => r.start < start && start < r.end);
+    const quoteRegion = regions.list[regions.owner[start] ?? -1];
     const longQuote = !quoteRegion || (quoteRegion.end - quoteRegion.start > MIN_QUOTED_TARGET && !m.chinese);
     if (!bound && longQuote && isReported(text, start, end, regions)) {
       kind = 'reported';

@@ -4,6 +4,9 @@
  */
 import { ACTOR_WORDS, CLAUSE_BREAKS, PERIOD_WORDS } from '../lexicon/obligations';
 
+/** How far a subject is looked for around an obligation, in characters. */
+const MAX_REACH = 60;
+
 /** Longest subject kept, in characters. */
 const MAX_SUBJECT = 16;
 
@@ -45,14 +48,16 @@ function shorten(s: string): string {
 /** Start of the clause that holds offset `at`. */
 export function clauseStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && !CLAUSE_BREAKS.includes(text[i - 1] as string)) i--;
+  const stop = Math.max(0, at - MAX_REACH);
+  while (i > stop && !CLAUSE_BREAKS.includes(text[i - 1] as string)) i--;
   return i;
 }
 
 /** End (exclusive) of the clause that holds offset `at`. */
 export function clauseEnd(text: string, at: number): number {
   let i = at;
-  while (i < text.length && !CLAUSE_BREAKS.includes(text[i] as string)) i++;
+  const stop = Math.min(text.length, at + MAX_REACH);
+  while (i < stop && !CLAUSE_BREAKS.includes(text[i] as string)) i++;
   return i;
 }
 
