@@ -80,6 +80,11 @@ describe('extractObligations: the kinds of the issue', () => {
     ['预算金额1亿元以上的项目', { kind: 'amount', comparator: '>=', value: 10000, unit: '万元' }],
     ['区政府年内选择1个政策文件开展草案解读', { kind: 'count', comparator: '=', value: 1, unit: '个', period: 'year' }],
     ['每年至少开展两次培训', { kind: 'frequency', comparator: '>=', value: 2, unit: '次', period: 'year' }],
+    ['每年开展不少于两次', { kind: 'frequency', comparator: '>=', value: 2, unit: '次', period: 'year', subject: '开展' }],
+    ['各街镇每季度至少举办1—2场', { kind: 'frequency', comparator: 'range', value: 1, valueMax: 2, period: 'quarter', subject: '举办' }],
+    ['全年开展活动不少于10场次', { kind: 'count', comparator: '>=', value: 10, unit: '场次', period: 'year', subject: '开展活动' }],
+    ['公开率达到１００％', { kind: 'percentage', comparator: '=', value: 100, unit: '%' }],
+    ['于2023年6月30日前完成', { kind: 'date', comparator: '<=', value: 630, unit: 'MM-DD' }],
   ];
   it.each(cases)('%s', (text, expected) => {
     const found = extractObligations(text);

@@ -155,6 +155,8 @@ function exceptionRegions(text: string): Region[] {
   return out;
 }
 
+const isNumeralChar = (ch: string | undefined): boolean => ch !== undefined && ch !== '' && CHINESE_NUMERAL_CHARS.includes(ch);
+
 const inRegion = (quotes: Quotes, at: number): boolean => quotes.inside[at] === 1;
 
 /** How far a clause is looked into around a number, in characters (keeps long unpunctuated input linear). */
@@ -263,6 +265,8 @@ interface Draft {
   period: string | null;
   quoteStart: number;
   quoteEnd: number;
+  /** Where the words naming the subject end on the left (the comparator or number, not the period word) */
+  subjectStart: number;
   gap: string;
   preferAfter: boolean;
 }
@@ -295,6 +299,7 @@ function monthSpan(
     period: null,
     quoteStart: start,
     quoteEnd: end,
+    subjectStart: start,
     gap: '',
     preferAfter: true,
   });
@@ -423,6 +428,7 @@ function unitSpan(
     period: periodOut,
     quoteStart,
     quoteEnd: end,
+    subjectStart: before ? before.start : start,
     gap: before?.gap ?? '',
     preferAfter,
   };
@@ -477,7 +483,7 @@ export function extractObligations(task: Task | string): Obligation[] {
         unit !== null &&
         chinese &&
         unit.family === 'count' &&
-        (CHINESE_NUMERAL_CHARS.includes(text[p + unit.surface.length] ?? '') ||
+        (isNumeralChar(text[p + unit.surface.length]) ||
           IDIOMATIC_COUNTS.includes(first + unit.surface));
       if (unit && !idiom) draft = unitSpan(text, { start, value, valueMax, unitAt: p, unit, chinese }, clauseStart, regions);
     }
@@ -491,7 +497,7 @@ export function extractObligations(task: Task | string): Obligation[] {
       unit: draft.unit,
       period: draft.period,
       subject: subjectOf(text, {
-        lead: draft.quoteStart,
+        lead: draft.subjectStart,
         gap: draft.gap,
         end: draft.quoteEnd,
         preferAfter: draft.preferAfter,

@@ -86,12 +86,12 @@ export function subjectOf(text: string, parts: SubjectParts): string {
   if (list >= 2) after = after.slice(0, list);
   after = tidy(after);
   let before = tidy(text.slice(clauseStart(text, parts.lead), parts.lead));
-  const actor = ACTORS_LONGEST.find((w) => before.startsWith(w) && before.length > w.length + 1);
+  const actor = ACTORS_LONGEST.find((w) => before.startsWith(w));
   if (actor) before = tidy(before.slice(actor.length));
   const gap = tidy(parts.gap);
   let subject: string;
   if (parts.preferAfter && after) subject = gap + after;
-  else if (before) subject = shorten(before);
+  else if (before) subject = shorten(before + (after ? '' : gap));
   else subject = gap + after;
   return subject.slice(0, MAX_SUBJECT);
 }
