@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport, toRows, REPORT_COLUMNS } from '../src/report/index';
 import { sideRuns, findLoose } from '../src/report/highlight';
 import { CHANGE_KINDS } from '../src/report/labels';
+import { diffToJson, type PlanDiffJson } from '../src/diff/json';
 import type { PlanDiff } from '../src/types';
 
 /** The hand-built fixture: putuo-2023 against songjiang-2024, every status and change kind. */
@@ -139,21 +140,34 @@ describe('csv', () => {
 });
 
 describe('json', () => {
-  it('round-trips the whole diff with 2-space indent and a trailing newline', () => {
+  it('prints the stable diffToJson form, as the CLI does', () => {
     const diff = loadFixture();
     const json = renderReport(diff, 'json');
-    expect(JSON.parse(json)).toEqual(diff);
+    expect(json).toBe(`${JSON.stringify(diffToJson(diff), null, 2)}\n`);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json.split('\n')[1]).toMatch(/^ {2}"a": \{$/);
   });
 
-  it('prints the same bytes whatever order the keys were built in', () => {
+  it('lists pairs, added and dropped by seq, with counts and the tasks behind the seqs', () => {
     const diff = loadFixture();
-    const reversed = JSON.parse(JSON.stringify(diff), (_k, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
-    ) as PlanDiff;
-    expect(Object.keys(reversed)[0]).toBe('obligations');
-    expect(renderReport(reversed, 'json')).toBe(renderReport(diff, 'json'));
+    const parsed = JSON.parse(renderReport(diff, 'json')) as PlanDiffJson;
+    expect(Object.keys(parsed)).toEqual(['a', 'b', 'summary', 'pairs', 'dropped', 'added', 'tasks']);
+    expect(parsed.summary).toEqual(EXPECTED_COUNTS);
+    expect(parsed.pairs).toHaveLength(9);
+    expect(parsed.pairs[2]).toMatchObject({ a: [12, 14], b: [6], status: 'mixed' });
+    expect(parsed.dropped).toEqual(diff.dropped.map((t) => t.seq));
+    expect(parsed.added).toEqual(diff.added.map((t) => t.seq));
+    expect(parsed.tasks.a['74']!.text).toBe(diff.pairs[6]!.a[0]!.text);
+    expect(parsed.tasks.b['51']!.timeNode).toBe('5月');
+    // every seq a pair or list names has its task in the map
+    const seqsA = [...parsed.pairs.flatMap((p) => p.a), ...parsed.dropped].map(String).sort();
+    expect(Object.keys(parsed.tasks.a).sort()).toEqual(seqsA);
+  });
+
+  it('prints the same bytes for a copy of the same diff', () => {
+    const diff = loadFixture();
+    const copy = JSON.parse(JSON.stringify(diff)) as PlanDiff;
+    expect(renderReport(copy, 'json')).toBe(renderReport(diff, 'json'));
   });
 });
 

@@ -29,7 +29,8 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json', 'c
  *
  * - `md`: summary table, then one section per status with both texts, changes and character diff
  * - `html`: one self-contained page with summary chart, side-by-side pairs, highlighting and filters
- * - `json`: the whole diff with sorted keys, 2-space indent, trailing newline
+ * - `json`: the stable seq-based form of `diffToJson(diff)` (what `plandiff diff --format json` prints),
+ *   2-space indent, trailing newline
  * - `csv`: RFC 4180, UTF-8 with BOM, one row per `toRows` row (labels are codes, not translated)
  */
 export function renderReport(diff: PlanDiff, format: ReportFormat, options: ReportOptions = {}): string {
