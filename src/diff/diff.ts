@@ -107,7 +107,7 @@ export function classifyPair(
   }
   const time = timeNodeChange(pair.a, pair.b);
   if (time) changes.push(time);
-  const scope = scopeChange(pair.a, pair.b, textA, textB);
+  const scope = scopeChange(textA, textB);
   if (scope) changes.push(scope);
   const sameText = canonicalText(textA) === canonicalText(textB);
   return {
@@ -131,9 +131,13 @@ export function cutForDiff(text: string, tokenizer?: Tokenizer): string[] {
   return pieces;
 }
 
-function scopeChange(a: Task[], b: Task[], textA: string, textB: string): Change | null {
-  const sa = scopeOf(textA, a[0]?.units);
-  const sb = scopeOf(textB, b[0]?.units);
+/**
+ * Scope as the task text states it (who must act, what is covered). The responsible units are compared
+ * apart, as a `units` change, so that a renamed office is not also read as a wider or narrower scope.
+ */
+function scopeChange(textA: string, textB: string): Change | null {
+  const sa = scopeOf(textA);
+  const sb = scopeOf(textB);
   const verdict = compareScope(sa, sb);
   if (verdict === 'same') return null;
   const describe = (s: typeof sa) =>
