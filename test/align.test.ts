@@ -145,3 +145,53 @@ describe('linksToGroups', () => {
     ]);
   });
 });
+
+describe('alignPlans on the seeds (songjiang-2024 ↔ baoshan-2024)', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { parsePlan } = await import('../src/parse/plan');
+  const { alignMany } = await import('../src/align/many');
+  const seed = (prefix: string, id: string) => {
+    const file = readdirSync('seeds').find((f) => f.startsWith(prefix))!;
+    return preparePlan(parsePlan(readFileSync(`seeds/${file}`, 'utf8'), { file, id }));
+  };
+  const sj = seed('002_', 'songjiang-2024');
+  const bs = seed('003_', 'baoshan-2024');
+  const al = alignPlans(sj, bs);
+  const groupOf = (side: 'a' | 'b', seq: number) =>
+    al.pairs.filter((p) => p[side].some((t) => t.seq === seq)).map((p) => `${p.a.map((t) => t.seq).join('+')}>${p.b.map((t) => t.seq).join('+')}`);
+
+  it('merges two Songjiang rows that Baoshan states as one item (留言板: 35 + 36 → 15)', () => {
+    expect(groupOf('b', 15)).toEqual(['35+36>15']);
+  });
+
+  it('splits a Songjiang row that Baoshan states as two items (推送 and 订阅: 34 → 13 + 14)', () => {
+    expect(groupOf('a', 34)).toEqual(['34>13+14']);
+  });
+
+  it('puts rows copied into a Baoshan bundle item into one n:1 group (营商环境 7, 11 → 5)', () => {
+    const g = al.pairs.find((p) => p.b.length === 1 && p.b[0]!.seq === 5)!;
+    expect(g.a.map((t) => t.seq)).toEqual(expect.arrayContaining([7, 10, 11]));
+  });
+
+  it('aligns a real plan with itself as the identity with score 1', () => {
+    const self = alignPlans(sj, sj);
+    expect(self.pairs).toHaveLength(sj.tasks.length);
+    for (const p of self.pairs) {
+      expect(p.a.map((t) => t.seq)).toEqual(p.b.map((t) => t.seq));
+      expect(p.score).toBeCloseTo(1, 10);
+    }
+  });
+
+  it('alignMany gives every plan pair once, and the identity for a plan with itself', () => {
+    const r = alignMany([sj, bs, sj]);
+    expect(r.alignments.map((x) => [x.a, x.b])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+    const same = r.alignments[1]!;
+    expect(same.pairs.every((p) => p.a.length === 1 && p.b.length === 1 && p.a[0] === p.b[0])).toBe(true);
+    expect(same.pairs).toHaveLength(sj.tasks.length);
+    expect(r.scored).toBeLessThan(r.possible);
+  });
+});

@@ -54,27 +54,44 @@ const CN_SET = new Set(CHINESE_NUMERALS);
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokenizer = options.tokenizer ?? defaultTokenizer();
   const out: Token[] = [];
-  let run = '';
-  let runIdx: number[] = [];
+  // the current run: contiguous stretches of the text (more than one only across line-wrap whitespace)
+  const pieces: number[] = []; // start0, end0, start1, end1, …
+  let runStart = -1;
 
-  const flush = (): void => {
-    if (run.length === 0) return;
-    const pieces = tokenizer.cut(run);
-    let k = 0;
-    for (const piece of pieces) {
-      if (piece.length === 0) continue;
-      const s = runIdx[k];
-      const e = runIdx[k + piece.length - 1];
-      k += piece.length;
-      if (s === undefined || e === undefined) break;
-      if (piece.trim().length === 0) continue;
-      out.push({ text: piece, start: s, end: e + 1 });
+  const closeStretch = (end: number): void => {
+    if (runStart >= 0) {
+      pieces.push(runStart, end);
+      runStart = -1;
     }
-    run = '';
-    runIdx = [];
+  };
+  const flush = (end: number): void => {
+    closeStretch(end);
+    if (pieces.length === 0) return;
+    let run = '';
+    for (let p = 0; p < pieces.length; p += 2) run += text.slice(pieces[p], pieces[p + 1]);
+    // map run offsets back to text offsets through the stretches
+    let p = 0;
+    let base = 0; // run offset where stretch p starts
+    const at = (k: number): number => {
+      while (k >= base + ((pieces[p + 1] as number) - (pieces[p] as number))) {
+        base += (pieces[p + 1] as number) - (pieces[p] as number);
+        p += 2;
+      }
+      return (pieces[p] as number) + (k - base);
+    };
+    let k = 0;
+    for (const piece of tokenizer.cut(run)) {
+      if (piece.length === 0) continue;
+      const s = at(k);
+      const e = at(k + piece.length - 1) + 1;
+      k += piece.length;
+      if (piece.trim().length === 0) continue;
+      out.push({ text: piece, start: s, end: e });
+    }
+    pieces.length = 0;
   };
   const emit = (start: number, end: number): void => {
-    flush();
+    flush(start);
     out.push({ text: text.slice(start, end).replace(/\s+/g, ''), start, end });
   };
 
@@ -87,7 +104,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
       const next = j < n ? text.charCodeAt(j) : 0;
-      if (!(isWide(prev) && isWide(next))) flush();
+      if (isWide(prev) && isWide(next)) closeStretch(i);
+      else flush(i);
       i = j;
       continue;
     }
@@ -116,11 +134,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         continue;
       }
     }
-    run += text[i];
-    runIdx.push(i);
+    if (runStart < 0) runStart = i;
     i++;
   }
-  flush();
+  flush(n);
   return out;
 }
 
