@@ -173,6 +173,13 @@ describe('alignPlans on the seeds (songjiang-2024 ↔ baoshan-2024)', async () =
     expect(g.a.map((t) => t.seq)).toEqual(expect.arrayContaining([7, 10, 11]));
   });
 
+  it('is symmetric on real plans', () => {
+    const key = (a: number[], b: number[]) => `${a.join('+')}>${b.join('+')}`;
+    const ab = al.pairs.map((p) => key(p.a.map((t) => t.seq), p.b.map((t) => t.seq))).sort();
+    const ba = alignPlans(bs, sj).pairs.map((p) => key(p.b.map((t) => t.seq), p.a.map((t) => t.seq))).sort();
+    expect(ba).toEqual(ab);
+  });
+
   it('aligns a real plan with itself as the identity with score 1', () => {
     const self = alignPlans(sj, sj);
     expect(self.pairs).toHaveLength(sj.tasks.length);
