@@ -35,6 +35,26 @@ export interface AlignConfig {
   minShare: number;
 }
 
+/**
+ * How each default was set (development pair songjiang-2024 ↔ baoshan-2024, 49 labelled links; the
+ * sensitivity figures are link-level F1 there):
+ *  - pairThreshold 0.3: 1:1 pairs of the assignment below it were topical neighbours, not the same work;
+ *    0.25–0.35 give the same result on the development pair.
+ *  - groupThreshold 0.6 and minClauseWeight 6: a clause counts as shared when 60 % of its weight is found in
+ *    one clause window of the other task and that weight is ≥ 6 (about two rare words at idf^1.5);
+ *    switching clause links off costs 0.024 F1, raising the weight floor to 10 costs 0.012.
+ *  - idfPower 1.5: plain idf (1) left a common-word pair as a false link (F1 0.901); 1.5 removed it
+ *    (0.923); 2 brought a different one back (0.901).
+ *  - homeThreshold 0.33 / homeMargin 1.25: the coverage of a row by its own bundle item was ≥ 0.34 for
+ *    most labelled bundle members, while tasks labelled unmatched had best coverage ≤ 0.31; the margin
+ *    keeps a task that is spread over two items (near-equal coverage) out of both.
+ *  - homeScore 0.2: tasks labelled unmatched had best scores ≤ 0.17 on the development pair; lowering it
+ *    to 0.15 added false links there (F1 0.896).
+ *  - nameWeight 0.5: indicator names (the last level only) help where the text is short, but they are
+ *    shared by all the rows under one indicator, so they count half.
+ *  - orderWeight 0.01: a tie-breaker only; it cannot outweigh a score difference of 0.01.
+ *  - minShare 0.08: a clause link must carry at least 8 % of the lighter task's weight.
+ */
 export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   pairThreshold: 0.3,
   groupThreshold: 0.6,
