@@ -1,6 +1,8 @@
 /**
  * Reports people read: `renderReport` turns a `PlanDiff` into Markdown, a self-contained HTML page, CSV or
- * JSON; `toRows` gives the flat rows behind the CSV for a spreadsheet or data frame.
+ * JSON; `toRows` gives the flat rows behind the CSV for a spreadsheet or data frame. `renderAudit` does the
+ * same for a convergence audit (`toAuditRows` for its rows); `renderTrace`, `renderAlignment` and
+ * `renderObligations` print the task-level views.
  */
 import type { PlanDiff } from '../types';
 import { renderCsv } from './csv';
@@ -11,6 +13,17 @@ import { renderMarkdown } from './markdown';
 
 export { toRows, REPORT_COLUMNS, type ReportRow } from './rows';
 export { LABELS, labelsFor, type Labels, type ReportLang, type RowStatus } from './labels';
+export {
+  renderAudit,
+  toAuditRows,
+  AUDIT_COLUMNS,
+  AUDIT_FORMATS,
+  type AuditFormat,
+  type AuditReportOptions,
+  type AuditRow,
+} from './audit';
+export { renderTrace, renderAlignment, renderObligations, type TaskReportOptions } from './trace';
+export { AUDIT_LABELS, auditLabelsFor, ADOPTION_STATUSES, type AuditLabels } from './audit-labels';
 
 /** Output formats of `renderReport`. */
 export type ReportFormat = 'md' | 'html' | 'json' | 'csv';

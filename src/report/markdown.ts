@@ -20,7 +20,7 @@ export function mdEscape(text: string): string {
 }
 
 /** Escaped text for one table cell: line breaks become `<br>`. */
-function cell(text: string | null | undefined): string {
+export function mdCell(text: string | null | undefined): string {
   return text == null || text === '' ? '' : mdEscape(text).replace(/\r?\n/g, '<br>');
 }
 
@@ -35,17 +35,17 @@ function quoteBlock(text: string): string {
 function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string[] {
   const who = side === 'a' ? L.planA : L.planB;
   const head = [`**${who} #${task.seq}**`];
-  if (task.name) head.push(cell(task.name));
-  else if (task.section.length) head.push(cell(task.section.join(' / ')));
+  if (task.name) head.push(mdCell(task.name));
+  else if (task.section.length) head.push(mdCell(task.section.join(' / ')));
   head.push(`\`${formatSource(task.source)}\``);
   const facts = [
-    `${L.units}：${task.units.raw ? cell(task.units.raw) : L.none}`,
-    `${L.timeNode}：${task.timeNode ? cell(task.timeNode.raw) : L.none}`,
+    `${L.units}：${task.units.raw ? mdCell(task.units.raw) : L.none}`,
+    `${L.timeNode}：${task.timeNode ? mdCell(task.timeNode.raw) : L.none}`,
   ];
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     facts.push(
-      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${cell(formatObligation(o, L.period))}（${cell(o.quote)}）`).join('；')}`,
+      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；')}`,
     );
   }
   return [head.join(' · '), '', quoteBlock(task.text), '', facts.join(' · '), ''];
@@ -70,7 +70,7 @@ function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   if (pair.changes.length) {
     out.push(`| ${L.change} | ${L.directionTitle} | ${L.before} | ${L.after} |`, '| --- | --- | --- | --- |');
     for (const c of pair.changes) {
-      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${cell(changeValue(c.kind, c.before, L.modality))} | ${cell(changeValue(c.kind, c.after, L.modality))} |`);
+      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${mdCell(changeValue(c.kind, c.before, L.modality))} | ${mdCell(changeValue(c.kind, c.after, L.modality))} |`);
     }
     out.push('');
   } else {
