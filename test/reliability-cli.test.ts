@@ -1,0 +1,110 @@
+/**
+ * Output paths through the CLI: outputs are written atomically, an existing file is replaced only with
+ * --force, and never is an input file overwritten, whatever path names it. The CLI runs are started
+ * together, so the file costs about one run of wall time.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'src', 'cli.ts');
+const BAOSHAN = join(ROOT, 'seeds', '003_d488483787f5af7e.txt');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cacheDir: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      [CLI, ...args],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PLANDIFF_CACHE_DIR: cacheDir } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'plandiff-paths-'));
+const OLD = 'an earlier report the user wants to keep\n';
+const existing = join(dir, 'existing.md');
+const forced = join(dir, 'forced.md');
+const fresh = join(dir, 'fresh.md');
+const seedCopy = join(dir, 'baoshan.txt');
+const seedBytes = readFileSync(BAOSHAN);
+const link = join(dir, 'link-to-input.txt');
+
+const runs: Record<string, Run> = {};
+
+beforeAll(async () => {
+  writeFileSync(existing, OLD);
+  writeFileSync(forced, OLD);
+  copyFileSync(BAOSHAN, seedCopy);
+  symlinkSync(seedCopy, link);
+  const cache = (name: string): string => mkdtempSync(join(tmpdir(), `plandiff-paths-cache-${name}-`));
+  const jobs: Record<string, string[]> = {
+    existing: ['diff', 'putuo-2023', 'songjiang-2024', '-o', existing],
+    forced: ['diff', 'putuo-2023', 'songjiang-2024', '-o', forced, '--force'],
+    fresh: ['parse', seedCopy, '--format', 'json', '-o', fresh],
+    overInput: ['parse', seedCopy, '-o', seedCopy, '--force'],
+    overInputRelative: ['parse', seedCopy, '-o', join(dir, '..', relative(join(dir, '..'), dir), '.', 'baoshan.txt'), '--force'],
+    overInputLink: ['parse', seedCopy, '-o', link, '--force'],
+    overBundledSeed: ['parse', 'baoshan-2024', '-o', 'seeds/003_d488483787f5af7e.txt', '--force'],
+  };
+  const names = Object.keys(jobs);
+  const results = await Promise.all(names.map((name) => run(jobs[name]!, cache(name))));
+  names.forEach((name, k) => (runs[name] = results[k]!));
+}, 120_000);
+
+describe('plandiff -o: never loses or alters a file', () => {
+  it('an existing output is kept, with a message saying how to replace it', () => {
+    const r = runs.existing!;
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`plandiff: ${existing} already exists; pass --force to replace it\n`);
+    expect(readFileSync(existing, 'utf8')).toBe(OLD);
+  });
+
+  it('with --force the existing output is replaced by the report', () => {
+    const r = runs.forced!;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const report = readFileSync(forced, 'utf8');
+    expect(report.startsWith('# 政务公开工作要点对比：普陀区 2023 (putuo-2023) → 松江区 2024 (songjiang-2024)\n')).toBe(true);
+  });
+
+  it('a new output is written whole, and no temporary file is left beside it', () => {
+    const r = runs.fresh!;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(readFileSync(fresh, 'utf8'));
+    expect(plan.tasks).toHaveLength(32);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
+  });
+
+  it('the input file is never the output, even with --force, under any spelling of its path', () => {
+    for (const [name, path] of [
+      ['overInput', seedCopy],
+      ['overInputRelative', join(dir, '..', relative(join(dir, '..'), dir), '.', 'baoshan.txt')],
+      ['overInputLink', link],
+      ['overBundledSeed', 'seeds/003_d488483787f5af7e.txt'],
+    ] as const) {
+      const r = runs[name]!;
+      expect(r.code, name).toBe(2);
+      expect(r.stdout, name).toBe('');
+      expect(r.stderr, name).toBe(`plandiff: refusing to write the output over the input file ${path}\n`);
+    }
+    expect(readFileSync(seedCopy).equals(seedBytes)).toBe(true);
+    expect(readFileSync(BAOSHAN).equals(seedBytes)).toBe(true);
+  });
+});
