@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
+import { JUPYTER_DISPLAY, notebookView } from '../src/notebook';
 import { renderReport } from '../src/report/index';
 import type { PlanDiff } from '../src/types';
 
@@ -140,5 +141,32 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', { timeout: 60_000 }, 
     expect(errors).toEqual([]);
     expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
     expect(requests).toContain(url);
+  });
+
+  it('works inside the notebook view’s sandboxed frame', async () => {
+    const host = resolve(OUT, 'browser-notebook.html');
+    const bundle = notebookView(diff)[JUPYTER_DISPLAY]();
+    writeFileSync(host, `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>${bundle['text/html']}</body></html>`);
+    const hostUrl = pathToFileURL(host).href;
+    const nb = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const nbRequests: string[] = [];
+    const nbErrors: string[] = [];
+    nb.on('request', (r) => nbRequests.push(r.url()));
+    nb.on('pageerror', (e) => nbErrors.push(e.message));
+    nb.on('console', (m) => {
+      if (m.type() === 'error') nbErrors.push(m.text());
+    });
+    await nb.goto(hostUrl);
+    const frame = nb.frameLocator('iframe');
+    const strengthened = diff.pairs.filter((p) => p.status === 'strengthened').length;
+    expect(await frame.locator('#summary').getAttribute('data-count-strengthened')).toBe(String(strengthened));
+    await frame.locator('#summary button[data-only="strengthened"]').click();
+    expect(await frame.locator('#rows .row:visible').count()).toBe(strengthened);
+    expect(await frame.locator('#shown-count').innerText()).toBe(String(strengthened));
+    // the report's styles stay inside the frame
+    expect(await nb.evaluate('getComputedStyle(document.body).margin')).toBe('8px');
+    await nb.close();
+    expect(nbErrors).toEqual([]);
+    expect(nbRequests.filter((r) => r !== hostUrl && !r.startsWith('data:') && r !== 'about:srcdoc')).toEqual([]);
   });
 });
