@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignPlans } from './align/align';
 import { alignmentToJson } from './align/json';
-import { loadCorpus, loadPlan, resolvePlanPath, type LoadOptions } from './corpus';
+import { loadCorpus, loadCorpusPlans, loadPlan, loadPlans, resolvePlanPath, type LoadOptions } from './corpus';
 import { diffPlans } from './diff/diff';
 import { diffToJson, obligationsToJson } from './diff/json';
 import { PlanParseError, UsageError } from './errors';
@@ -15,7 +15,10 @@ import { createCachedTokenizer } from './io/token-cache';
 import { writeOutput } from './io/write';
 import { extractObligations } from './obligations/extract';
 import { renderPlanOutline } from './outline';
-import { renderReport, type ReportFormat } from './report/index';
+import { renderAlignment, renderAudit, renderObligations, renderReport, renderTrace, type ReportFormat } from './report/index';
+import { auditConvergence } from './audit/audit';
+import { traceTask } from './audit/trace';
+import { createProgress } from './io/progress';
 import type { Tokenizer } from './text/tokenize';
 
 const HELP = `plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)
@@ -26,6 +29,9 @@ Usage:
   plandiff obligations <plan> [--format json|csv]     the numbers each task commits to
   plandiff diff <planA> <planB> [--format md|html|json|csv] [--lang zh|en]
                                                       added, dropped, strengthened, weakened
+  plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]
+                                                      how closely each plan follows the directive
+  plandiff trace <plan> <seq> [--format md|json]      one task followed across the corpus
   plandiff corpus [--format md|json]                  list the plans of the corpus
 
 <plan> is a corpus id (e.g. putuo-2023) or a path to a plan text file.
@@ -41,6 +47,7 @@ Options:
 `;
 
 interface Common {
+  directive: string | undefined;
   format: string | undefined;
   output: string | undefined;
   force: boolean;
@@ -88,18 +95,20 @@ const commands: Record<string, Command> = {
     return { text: lines.join('\n') + '\n', inputs: [] };
   },
   align(args, opts) {
-    need(args, 2, 'plandiff align <planA> <planB> [--format json]');
-    pickFormat(opts.format, ['json'], 'json');
+    need(args, 2, 'plandiff align <planA> <planB> [--format json|md]');
+    const format = pickFormat(opts.format, ['json', 'md'], 'json');
     const a = loadPlan(args[0]!, opts.load);
     const b = loadPlan(args[1]!, opts.load);
     const tokenizer = opts.tokenizer();
     const alignment = alignPlans(a, b, tokenizer ? { tokenizer } : {});
-    return { text: stableJson(alignmentToJson(alignment)), inputs: [a.file, b.file] };
+    const text = format === 'md' ? renderAlignment(alignment, 'md', { lang: opts.lang }) : stableJson(alignmentToJson(alignment));
+    return { text, inputs: [a.file, b.file] };
   },
   obligations(args, opts) {
-    need(args, 1, 'plandiff obligations <plan> [--format json|csv]');
-    const format = pickFormat(opts.format, ['json', 'csv'], 'json');
+    need(args, 1, 'plandiff obligations <plan> [--format json|md|csv]');
+    const format = pickFormat(opts.format, ['json', 'md', 'csv'], 'json');
     const plan = loadPlan(args[0]!, opts.load);
+    if (format === 'md') return { text: renderObligations(plan, extractObligations, 'md', { lang: opts.lang }), inputs: [] };
     const rows = obligationsToJson(plan.tasks, extractObligations);
     if (format === 'json') return { text: stableJson(rows), inputs: [plan.file] };
     const columns = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
@@ -115,6 +124,38 @@ const commands: Record<string, Command> = {
     const diff = diffPlans(a, b, tokenizer ? { tokenizer } : {});
     const text = format === 'json' ? stableJson(diffToJson(diff)) : renderReport(diff, format, { lang: opts.lang });
     return { text, inputs: [a.file, b.file] };
+  },
+  audit(args, opts) {
+    const usage = 'plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]';
+    if (!opts.directive) throw new UsageError(`missing --directive; usage: ${usage}`);
+    need(args, 1, usage);
+    const format = pickFormat(opts.format, ['html', 'md', 'json', 'csv'], 'md') as 'html' | 'md' | 'json' | 'csv';
+    const directive = loadPlan(opts.directive, opts.load);
+    const progress = createProgress(args.length * 2, 'audit');
+    const { plans, skipped } = loadPlans(args, opts.load);
+    progress.tick(args.length);
+    const tokenizer = opts.tokenizer();
+    const conv = auditConvergence(directive, plans, {
+      ...(tokenizer ? { tokenizer } : {}),
+      skipped: skipped.map((s) => ({ ref: s.ref, reason: s.reason })),
+      onPlan: () => progress.tick(),
+    });
+    progress.finish();
+    return { text: renderAudit(conv, format, { lang: opts.lang }), inputs: [] };
+  },
+  trace(args, opts) {
+    need(args, 2, 'plandiff trace <plan> <seq> [--format md|json]');
+    const format = pickFormat(opts.format, ['md', 'json'], 'md') as 'md' | 'json';
+    const seq = Number(args[1]);
+    if (!Number.isInteger(seq) || seq < 1) throw new UsageError(`task number must be a positive integer, not "${args[1]}"`);
+    const origin = loadPlan(args[0]!, opts.load);
+    if (!origin.tasks.some((t) => t.seq === seq)) {
+      throw new UsageError(`${origin.meta.id} has no task ${seq} (its tasks are numbered 1–${origin.tasks.length})`);
+    }
+    const { plans } = loadCorpusPlans(opts.load.corpusDir, opts.load);
+    const tokenizer = opts.tokenizer();
+    const trace = traceTask(origin, seq, plans, tokenizer ? { tokenizer } : {});
+    return { text: renderTrace(trace, format, { lang: opts.lang }), inputs: [] };
   },
   parse(args, opts) {
     need(args, 1, 'plandiff parse <plan> [--format json|md]');
@@ -133,6 +174,7 @@ export function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f' },
+        directive: { type: 'string', short: 'd' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
         corpus: { type: 'string' },
@@ -162,6 +204,7 @@ export function main(argv: string[]): number {
   }
   let cached: ReturnType<typeof createCachedTokenizer> | undefined;
   const opts: Common = {
+    directive: parsed.values.directive,
     format: parsed.values.format,
     output: parsed.values.output,
     force: parsed.values.force ?? false,

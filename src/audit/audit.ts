@@ -23,6 +23,8 @@ export interface AuditOptions extends DiffOptions {
   adoptedSimilarity?: number;
   /** Plans that could not be loaded by the caller, listed in the result as skipped */
   skipped?: { ref: string; reason: string }[];
+  /** Called after each plan is audited (for a progress display) */
+  onPlan?: (done: number, total: number) => void;
 }
 
 function refOf(plan: Plan) {
@@ -102,10 +104,12 @@ export function trendsOf(plans: PlanConvergence[]): ConvergenceTrend[] {
 /** Audits each plan against the directive. A plan identical to the directive (same id) is audited too. */
 export function auditConvergence(directive: Plan, plans: Plan[], options: AuditOptions = {}): Convergence {
   const threshold = options.adoptedSimilarity ?? ADOPTED_SIMILARITY;
-  const { skipped = [], adoptedSimilarity, alignment, ...diffOptions } = options;
-  const results = plans.map((plan) => {
+  const { skipped = [], adoptedSimilarity, alignment, onPlan, ...diffOptions } = options;
+  const results = plans.map((plan, i) => {
     const diff = diffPlans(directive, plan, diffOptions);
-    return convergenceOf(directive, diff, plan, threshold);
+    const result = convergenceOf(directive, diff, plan, threshold);
+    onPlan?.(i + 1, plans.length);
+    return result;
   });
   return {
     directive: refOf(directive),

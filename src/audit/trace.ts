@@ -1,7 +1,7 @@
 /** `traceTask`: one task followed across every plan of a corpus, in year order, with its obligations. */
-import { alignPlans } from '../align/align';
+import { alignPlans, type AlignPlansOptions } from '../align/align';
 import { extractObligations } from '../obligations/extract';
-import type { AlignOptions, Plan, Task, Trace, TraceStep } from '../types';
+import type { Plan, Task, Trace, TraceStep } from '../types';
 
 function refOf(plan: Plan) {
   return { id: plan.meta.id, district: plan.meta.district, year: plan.meta.year };
@@ -15,7 +15,7 @@ function view(task: Task) {
  * Follows task `seq` of `origin` through `plans` (the origin may be among them; it is listed once).
  * Each plan contributes the tasks aligned with it, or an empty list when it has none.
  */
-export function traceTask(origin: Plan, seq: number, plans: Plan[], options: AlignOptions = {}): Trace {
+export function traceTask(origin: Plan, seq: number, plans: Plan[], options: AlignPlansOptions = {}): Trace {
   const task = origin.tasks.find((t) => t.seq === seq);
   if (!task) throw new RangeError(`plandiff: ${origin.meta.id} has no task ${seq} (tasks 1–${origin.tasks.length})`);
   const steps: TraceStep[] = [{ plan: refOf(origin), tasks: [view(task)], score: 1 }];

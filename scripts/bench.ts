@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: speed and memory figures from one run on this machine. Goals (from the issues) are
+ * printed beside each figure; nothing here asserts, it measures.
+ *
+ *   npm run bench                 everything
+ *   npm run bench -- --quick      skip the 1,000-plan and 50 MB runs
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignPlans } from '../src/align/align';
+import { preparePlan } from '../src/align/prepare';
+import { loadPlan } from '../src/corpus';
+import { diffPlans } from '../src/diff/diff';
+import { benchAlign } from './bench-align';
+import { benchScale } from './bench-scale';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+
+function ms(x: number): string {
+  return `${x.toFixed(1)} ms`;
+}
+
+function timeIt(fn: () => void, runs: number): { median: number; min: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((x, y) => x - y);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]! };
+}
+
+/** Whole-process time and peak memory of one CLI command (built CLI, warm token cache). */
+function cliRun(args: string[], cacheDir: string): { ms: number; maxRssMb: number; code: number | null } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'measure-cli.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PLANDIFF_CACHE_DIR: cacheDir },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const elapsed = performance.now() - t;
+  const m = /maxRSS (\d+)\s*$/.exec(r.stderr);
+  return { ms: elapsed, maxRssMb: m ? Number(m[1]) / 1024 : NaN, code: r.status };
+}
+
+function section(title: string): void {
+  console.log(`\n## ${title}`);
+}
+
+section('tokenizer and alignment (scripts/bench-align.ts)');
+benchAlign({ sizes: quick ? [50, 200] : [50, 200, 1000], log: (s) => console.log(s) });
+
+section('diffPlans putuo-2023 ↔ songjiang-2024, in-process, warm (goal ≤ 30 ms)');
+{
+  const a = preparePlan(loadPlan('putuo-2023'));
+  const b = preparePlan(loadPlan('songjiang-2024'));
+  const alignment = alignPlans(a, b);
+  const pa = loadPlan('putuo-2023');
+  const pb = loadPlan('songjiang-2024');
+  diffPlans(pa, pb, { alignment });
+  const classify = timeIt(() => diffPlans(pa, pb, { alignment }), 15);
+  const whole = timeIt(() => diffPlans(pa, pb), 10);
+  console.log(`classify a ready alignment: median ${ms(classify.median)}, min ${ms(classify.min)}`);
+  console.log(`align + classify:           median ${ms(whole.median)}, min ${ms(whole.min)}`);
+}
+
+section('whole process: plandiff align putuo-2023 songjiang-2024 --format json (goal ≤ 0.5 s)');
+if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+  console.log('dist/cli.js is missing: run `npm run build` first');
+} else {
+  const cache = mkdtempSync(join(tmpdir(), 'plandiff-bench-cache-'));
+  const cold = cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache);
+  console.log(`cold token cache: ${ms(cold.ms)}, peak RSS ${cold.maxRssMb.toFixed(0)} MB (loads nodejieba)`);
+  const warm: { ms: number; maxRssMb: number }[] = [];
+  for (let i = 0; i < 5; i++) warm.push(cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache));
+  warm.sort((x, y) => x.ms - y.ms);
+  console.log(
+    `warm token cache: median ${ms(warm[2]!.ms)}, min ${ms(warm[0]!.ms)}, peak RSS ${warm[2]!.maxRssMb.toFixed(0)} MB`,
+  );
+  const diff = cliRun(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'html'], cache);
+  console.log(`plandiff diff putuo-2023 songjiang-2024 --format html (warm): ${ms(diff.ms)}, peak RSS ${diff.maxRssMb.toFixed(0)} MB`);
+}
+
+section('scale: a 50 MB plan and a folder of 2,000 plans (scripts/bench-scale.ts)');
+benchScale({ quick, log: (s: string) => console.log(s) });
