@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffToJson } from '../src/diff/json';
 import { JUPYTER_DISPLAY, notebookView } from '../src/notebook';
 import { renderAudit } from '../src/report/audit';
-import { renderReport } from '../src/report/index';
+import { REPORT_COLUMNS, renderReport } from '../src/report/index';
 import type { Convergence, PlanDiff } from '../src/types';
 
 function loadFixture(): PlanDiff {
@@ -78,5 +78,40 @@ describe('notebookView', () => {
 
   it('refuses anything else', () => {
     expect(() => notebookView({} as PlanDiff)).toThrow(/expects a PlanDiff/);
+  });
+});
+
+describe('docs/notebook.md', () => {
+  const doc = readFileSync(new URL('../docs/notebook.md', import.meta.url), 'utf8');
+  const blocks = (lang: string) => [...doc.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+
+  it('imports only names the package exports', async () => {
+    const index = await import('../src/index');
+    const reports = await import('../src/report/index');
+    const notebook = await import('../src/notebook');
+    // the package index re-exports the report and notebook modules' public names
+    const exported = new Set([...Object.keys(index), ...Object.keys(reports), ...Object.keys(notebook)]);
+    const imported = blocks('ts').flatMap((code) =>
+      [...code.matchAll(/import \{([^}]+)\} from '(npm:plandiff|plandiff|\/path\/to\/plandiff\/dist\/index\.js)'/g)].flatMap((m) =>
+        m[1]!.split(',').map((s) => s.trim()).filter(Boolean),
+      ),
+    );
+    expect(imported.length).toBeGreaterThan(8);
+    expect(imported.filter((name) => !exported.has(name))).toEqual([]);
+  });
+
+  it('names only real columns and JSON keys', () => {
+    const ts = blocks('ts').join('\n');
+    const rowFields = [...ts.matchAll(/\br\.(\w+)/g)].map((m) => m[1]!);
+    expect(rowFields.length).toBeGreaterThan(5);
+    for (const f of rowFields) expect(REPORT_COLUMNS).toContain(f);
+    const py = blocks('python').join('\n');
+    const selections = [...py.matchAll(/\[\[([^\]]+)\]\]/g)].map((m) => m[1]!.split(',').map((s) => s.trim().replace(/'/g, '')));
+    expect(selections).toHaveLength(2);
+    for (const col of selections[0]!) expect(REPORT_COLUMNS).toContain(col);
+    const json = diffToJson(loadFixture());
+    for (const col of selections[1]!) expect(Object.keys(json.pairs[0]!)).toContain(col);
+    for (const key of [...py.matchAll(/diff\['(\w+)'\]/g)].map((m) => m[1]!)) expect(Object.keys(json)).toContain(key);
+    for (const flag of [...py.matchAll(/'--(\w+)'/g)].map((m) => m[1]!)) expect(['format']).toContain(flag);
   });
 });

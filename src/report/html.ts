@@ -262,7 +262,7 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
 function chartSvg(counts: Record<RowStatus, number>, L: Labels): string {
   const max = Math.max(1, ...ROW_STATUSES.map((s) => counts[s]));
   const labelW = 92;
-  const barW = 260;
+  const barW = 220;
   const rowH = 24;
   const width = labelW + barW + 48;
   const height = ROW_STATUSES.length * rowH + 8;
