@@ -7,6 +7,9 @@
 import { isTimeLike, isUnitsLike } from './cells';
 import type { BodyHeading } from './headings';
 import { isContentLine, type Line } from './lines';
+import { TIME_TEXT_LABELS } from '../lexicon/layout';
+
+const TIME_LABEL = new RegExp(`^\\s*(?:${[...TIME_TEXT_LABELS].sort((a, b) => b.length - a.length).join('|')})\\s*[：:]`);
 
 /** A task read from the body. */
 export interface BodyTask {
@@ -109,7 +112,8 @@ function takeGroups(text: string, groups: Group[]): { text: string; units: strin
     if (g.kind === 'other') continue;
     out += text.slice(cursor, g.start);
     cursor = g.end;
-    (g.kind === 'units' ? units : time).push(g.inner.trim());
+    if (g.kind === 'units') units.push(g.inner.trim());
+    else time.push(g.inner.replace(TIME_LABEL, '').trim());
   }
   out += text.slice(cursor);
   return { text: tidy(out), units, time };

@@ -50,9 +50,26 @@ export function isTimeLike(s: string): boolean {
   return /\d|[全半季旬底末初年月持长常日定每适及按]/.test(t);
 }
 
-const ORG_END = new RegExp(`(?:${alternation(ORG_ENDINGS)})$`);
+/** Tests whether a text ends with one of `words`, without scanning the text. */
+function endingMatcher(words: readonly string[]): (s: string) => string | null {
+  const byLength = new Map<number, Set<string>>();
+  for (const w of words) {
+    let set = byLength.get(w.length);
+    if (!set) byLength.set(w.length, (set = new Set()));
+    set.add(w);
+  }
+  const lengths = [...byLength.keys()].sort((a, b) => b - a);
+  return (s) => {
+    for (const len of lengths) {
+      if (len <= s.length && byLength.get(len)!.has(s.slice(-len))) return s.slice(-len);
+    }
+    return null;
+  };
+}
+
+const orgEnding = endingMatcher(ORG_ENDINGS);
+const roleEnding = endingMatcher(UNIT_ROLE_WORDS);
 const ORG_START = new RegExp(`^(?:${alternation(ORG_STARTS)})`);
-const ROLE_TAIL = new RegExp(`(?:${alternation(UNIT_ROLE_WORDS)})$`);
 const ROLE_HEAD = new RegExp(`^(?:由|请|和|及|与|并|会同)`);
 const LABEL = new RegExp(`(?:${alternation(UNIT_TEXT_LABELS)})\\s*[：:]`, 'g');
 const PART_SPLIT = /[、，,；;：:/／\s]+/;
@@ -61,9 +78,9 @@ const PART_SPLIT = /[、，,；;：:/／\s]+/;
 function stripRoles(part: string): string {
   let s = part.replace(ROLE_HEAD, '');
   for (let i = 0; i < 4; i++) {
-    const next = s.replace(ROLE_TAIL, '');
-    if (next === s) break;
-    s = next;
+    const role = roleEnding(s);
+    if (role === null) break;
+    s = s.slice(0, -role.length);
   }
   return s.replace(/^[（(]+|[）)]+$/g, '').trim();
 }
@@ -74,7 +91,7 @@ function orgScore(part: string): 'org' | 'weak' | 'no' {
   if (s === '') return part === '' ? 'no' : 'weak';
   if (s.length > UNIT_NAME_MAX_LENGTH) return 'no';
   if (/[。！？!?“”《》]/.test(s)) return 'no';
-  if (ORG_END.test(s)) return 'org';
+  if (orgEnding(s) !== null) return 'org';
   if (ORG_START.test(s) && s.length <= 12) return 'weak';
   return 'no';
 }

@@ -31,16 +31,16 @@ export interface Line {
 
 const FOOTERS = FOOTER_PATTERNS.map((p) => new RegExp(p));
 const MARKDOWN = new RegExp(MARKDOWN_MARKS_PATTERN, 'g');
-const TERMINAL = new RegExp(`[${TERMINAL_PUNCTUATION}]$`);
 
 /** Splits normalized text into lines (LF, CRLF or CR end a line, as `normalizeText` counts them). */
 export function splitLines(text: string): Line[] {
   const parts = text.split(/\r\n|\r|\n/);
   const lines: Line[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
-    const raw = parts[i]!.replace(MARKDOWN, '');
+    const part = parts[i]!;
+    const raw = part.includes('*') || part.includes('_') || part.includes('#') ? part.replace(MARKDOWN, '') : part;
     const text = raw.trim();
-    const squeezed = text === '' ? '' : squeezeSpaces(text);
+    const squeezed = text === '' ? '' : /[ \t]/.test(text) ? squeezeSpaces(text) : text;
     const footer = squeezed !== '' && squeezed.length <= 24 && FOOTERS.some((re) => re.test(text));
     lines[i] = { no: i + 1, raw, text, squeezed, empty: squeezed === '', footer };
   }
@@ -54,13 +54,27 @@ export function isContentLine(line: Line): boolean {
 
 /** True when `s` ends with sentence-final punctuation (。；！？), closing quotes and brackets aside. */
 export function endsSentence(s: string): boolean {
-  return TERMINAL.test(s.replace(/[”’」』）)\]】]+$/, ''));
+  let end = s.length;
+  while (end > 0 && CLOSERS.includes(s[end - 1]!)) end--;
+  return end > 0 && TERMINAL_PUNCTUATION.includes(s[end - 1]!);
+}
+
+const CLOSERS = '”’」』）)]】';
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** True when the UTF-16 code unit is a letter, digit or ideograph (surrogates count as letters). */
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return WORD_CHAR.test(String.fromCharCode(c));
 }
 
 /** Number of letters, digits and ideographs in `s` (punctuation and spaces do not count). */
 export function visibleWidth(s: string): number {
   let n = 0;
-  for (const ch of s) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  for (let i = 0; i < s.length; i++) if (isWordCode(s.charCodeAt(i))) n++;
   return n;
 }
 
@@ -89,19 +103,28 @@ export function readChineseNumber(s: string): number {
  * Latin or digit words. Each piece is squeezed first.
  */
 export function joinWrapped(pieces: readonly string[]): string {
-  let out = '';
+  const out: string[] = [];
+  let last = '';
   for (const piece of pieces) {
-    const s = squeezeSpaces(piece);
+    const s = /[ \t]/.test(piece) ? squeezeSpaces(piece) : piece.trim();
     if (s === '') continue;
-    if (out !== '' && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(s)) out += ' ';
-    out += s;
+    if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(s[0]!)) out.push(' ');
+    out.push(s);
+    last = s[s.length - 1]!;
   }
-  return out;
+  return out.join('');
 }
 
 /** Text with all spaces and punctuation removed, for comparing titles printed in different places. */
 export function compact(s: string): string {
-  return s.replace(/[^\p{L}\p{N}]/gu, '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isWordCode(s.charCodeAt(i))) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** True when the line starts the trailer of the document (distribution list, printing line). */

@@ -92,9 +92,9 @@ export function readMeta(lines: readonly Line[], to: number, trailerFrom: number
     const line = lines[i]!;
     if (!isContentLine(line)) continue;
     const s = line.squeezed;
-    if (docNumber === null) {
+    if (docNumber === null && s.length <= 40) {
       const m = DOC_NUMBER.exec(s);
-      if (m && s.length <= 40) docNumber = `${m[1]}〔${m[2]}〕${m[3]}号`;
+      if (m) docNumber = `${m[1]}〔${m[2]}〕${m[3]}号`;
     }
     if (issueDate === null && s.length <= 24) {
       const d = readDate(s);
@@ -122,6 +122,7 @@ export function readMeta(lines: readonly Line[], to: number, trailerFrom: number
     const line = lines[i]!;
     if (!isContentLine(line)) continue;
     const s = line.squeezed;
+    if (s.length > 80) continue;
     const printed = /^(.*?)(\d{4}年\d{1,2}月\d{1,2}日)印发$/.exec(s);
     if (printed) {
       issueDate ??= readDate(printed[2]!);

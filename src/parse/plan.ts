@@ -72,7 +72,7 @@ function hasText(lines: readonly Line[]): boolean {
   for (const line of lines) {
     if (!isContentLine(line)) continue;
     const m = matchHeading(line.squeezed);
-    if (!m) return true;
+    if (!m || m.level >= 3) return true;
     const stop = m.rest.indexOf('。');
     if (stop >= 0 && stop < m.rest.length - 1) return true;
   }

@@ -20,6 +20,7 @@ import {
   SUPPORT_UNIT_HEADERS,
   TABLE_CONTINUATION_WORDS,
   TABLE_END_STARTS,
+  UNITS_TEXT_MAX_LENGTH,
   type ColumnRole,
 } from '../lexicon/layout';
 import { isTimeLike, isUnitsLike, splitTimeSuffix } from './cells';
@@ -91,6 +92,8 @@ const MAX_HEADER_KEY = HEADER_KEYS.reduce((n, k) => Math.max(n, k.length), 0);
 const QUANTITY = new RegExp(`^[${QUANTITY_CHARS}]`);
 const SEQ_LINE = /^(\d{1,4})[.．、]?(?:\s+(.*))?$/;
 const SEQ_CELL = /^(\d{1,4})[.．、]?$/;
+/** Longest outer name level looked for at the start of a name cell. */
+const MAX_NAME_PREFIX = 80;
 
 /** Splits a header text into header words (longest match first); null when some text is not one. */
 export function segmentHeader(s: string): string[] | null {
@@ -417,7 +420,7 @@ function readTabRows(
       };
       continue;
     }
-    if (seqText === '' && nonEmpty.length === 1) {
+    if (nonEmpty.length === 1) {
       const m = matchHeading(nonEmpty[0]!);
       if (m && m.level <= 2) {
         flush();
@@ -625,12 +628,14 @@ function classify(itemsIn: Item[], roles: Roles, nameWidth: number, ctx: TableCo
   // Name levels.
   const nameLines: string[] = [];
   if (roles.names.length > 0) {
-    while (items.length > 1) {
-      const it = items[0]!;
+    let taken = 0;
+    while (taken < items.length - 1) {
+      const it = items[taken]!;
       if (visibleWidth(it.squeezed) > nameWidth || endsSentence(it.squeezed)) break;
       nameLines.push(it.squeezed);
-      items.shift();
+      taken++;
     }
+    items.splice(0, taken);
   }
   const names = nameLines.length > 0 ? splitNameLevels(nameLines, roles.names.length, ctx, prevNames) : [];
 
@@ -664,26 +669,35 @@ function findUnitsCut(items: Item[]): { item: number; offset: number } | null {
     afterSentence: boolean;
     lineStart: boolean;
   }
-  const candidates: Candidate[] = [];
+  // Units are short: only the last UNITS_TEXT_MAX_LENGTH characters of a row are looked at.
+  const groups: Candidate[][] = [];
   let tailLength = 0;
-  for (let j = items.length - 1; j >= 0; j--) {
+  for (let j = items.length - 1; j >= 0 && tailLength <= UNITS_TEXT_MAX_LENGTH; j--) {
     const it = items[j]!;
     const local: Candidate[] = [];
     if (j > 0) local.push({ item: j, offset: 0, afterSentence: endsSentence(items[j - 1]!.squeezed), lineStart: true });
+    const windowStart = Math.max(0, it.text.length - (UNITS_TEXT_MAX_LENGTH - tailLength) - 1);
     const spaces = /\s+/g;
+    spaces.lastIndex = windowStart;
     for (let m = spaces.exec(it.text); m !== null; m = spaces.exec(it.text)) {
-      const before = it.text.slice(0, m.index);
-      if (before.trim() === '') continue;
+      const before = it.text.slice(Math.max(0, m.index - 4), m.index);
+      if (m.index === 0) continue;
       local.push({ item: j, offset: m.index + m[0].length, afterSentence: endsSentence(before.trim()), lineStart: false });
     }
-    for (const c of local.reverse()) candidates.unshift(c);
+    if (windowStart > 0 && local[0]?.lineStart) local.splice(0, 1);
+    groups.push(local);
     tailLength += it.squeezed.length;
-    if (tailLength > 260) break;
   }
+  const candidates = groups.reverse().flat();
   const tailText = (c: Candidate) =>
     squeezeSpaces(items[c.item]!.text.slice(c.offset)) + items.slice(c.item + 1).map((it) => it.squeezed).join('');
-  const valid = candidates.filter((c) => isUnitsLike(tailText(c)));
-  return valid.find((c) => c.afterSentence) ?? valid.find((c) => c.lineStart) ?? valid[0] ?? null;
+  const valid = (c: Candidate) => isUnitsLike(tailText(c));
+  return (
+    candidates.find((c) => c.afterSentence && valid(c)) ??
+    candidates.find((c) => !c.afterSentence && c.lineStart && valid(c)) ??
+    candidates.find((c) => !c.afterSentence && !c.lineStart && valid(c)) ??
+    null
+  );
 }
 
 /**
@@ -693,34 +707,31 @@ function findUnitsCut(items: Item[]): { item: number; offset: number } | null {
  */
 function splitNameLevels(nameLines: string[], levels: number, ctx: TableContext, prevNames: string[]): string[] {
   const all = joinWrapped(nameLines);
-  if (levels <= 1) return [all];
+  if (levels <= 1 || nameLines.length < 2) return [all];
+  const split = (s: number) => [joinWrapped(nameLines.slice(0, s)), joinWrapped(nameLines.slice(s))];
   const whole = compact(all);
   const outerTitles = ctx.titles.get(1) ?? new Set<string>();
   const innerTitles = new Set<string>();
   for (const [level, set] of ctx.titles) if (level >= 2) for (const t of set) innerTitles.add(t);
   if (innerTitles.has(whole) && !outerTitles.has(whole)) return [all];
-  for (let s = 1; s < nameLines.length; s++) {
-    const left = compact(joinWrapped(nameLines.slice(0, s)));
-    if (outerTitles.has(left)) return [joinWrapped(nameLines.slice(0, s)), joinWrapped(nameLines.slice(s))];
-  }
-  // The same outer level as the row above, printed again.
+  // A body heading title, or the outer level of the row above printed again, followed by the inner level.
   const prevOuter = prevNames.length >= 2 ? compact(prevNames[prevNames.length - 2]!) : '';
-  if (prevOuter !== '' && whole.startsWith(prevOuter) && whole.length > prevOuter.length) {
-    for (let s = 1; s < nameLines.length; s++) {
-      if (compact(joinWrapped(nameLines.slice(0, s))) === prevOuter) {
-        return [joinWrapped(nameLines.slice(0, s)), joinWrapped(nameLines.slice(s))];
-      }
-    }
+  let prefix = '';
+  for (let s = 1; s < nameLines.length && prefix.length <= MAX_NAME_PREFIX; s++) {
+    prefix += compact(nameLines[s - 1]!);
+    if (outerTitles.has(prefix) || (prevOuter !== '' && prefix === prevOuter)) return split(s);
   }
   // Column widths: the outer column is wider; its lines are full except the last.
   const w = nameLines.map((l) => visibleWidth(l));
-  for (let k = 2; k < w.length; k++) {
-    const before = w.slice(0, k - 1);
-    const after = w.slice(k);
-    const afterFull = Math.max(...w.slice(k, Math.max(k + 1, w.length - 1)));
-    if (after.length >= 2 && Math.max(...after) < Math.min(...before) && w[k] === afterFull) {
-      return [joinWrapped(nameLines.slice(0, k)), joinWrapped(nameLines.slice(k))];
-    }
+  const n = w.length;
+  const suffixMax = new Array<number>(n + 1).fill(0);
+  for (let k = n - 1; k >= 0; k--) suffixMax[k] = Math.max(w[k]!, suffixMax[k + 1]!);
+  let minBefore = Infinity;
+  for (let k = 2; k < n - 1; k++) {
+    // Lines 0…k-2 are the outer cell's full lines; line k-1 its last; lines k… the inner cell.
+    minBefore = Math.min(minBefore, w[k - 2]!);
+    const innerFull = Math.max(...w.slice(k, Math.min(n - 1, k + 8)));
+    if (suffixMax[k]! < minBefore && w[k] === innerFull) return split(k);
   }
   return [all];
 }
