@@ -111,6 +111,17 @@ describe('parsePlan: small tables', () => {
     ]);
   });
 
+  it('header cells read by keyword (重点任务, 主要措施, 责任部门, 完成时间)', () => {
+    const text = '序号 重点任务 主要措施 责任部门 完成时间\n1\n政策解读\n做好政策解读工作。\n区府办\n全年\n2\n\n加强业务培训工作。\n各单位\n10月底前\n';
+    const plan = parsePlan(text);
+    expect(plan.tasks.map((t) => [t.name, t.text, t.units.raw, t.timeNode?.raw, t.source.lineStart, t.source.lineEnd])).toEqual([
+      ['政策解读', '做好政策解读工作。', '区府办', '全年', 2, 6],
+      ['政策解读', '加强业务培训工作。', '各单位', '10月底前', 7, 11],
+    ]);
+    const tabbed = parsePlan('序号\t工作类别\t具体工作举措\t责任部门（单位）\t时间进度\n1\t政策解读\t做好政策解读工作\t区府办\t全年\n');
+    expect(tabbed.tasks.map((t) => [t.name, t.text, t.units.raw])).toEqual([['政策解读', '做好政策解读工作', '区府办']]);
+  });
+
   it('full-width digits and ideographic spaces', () => {
     const text = '序号　任务内容　责任单位　时间节点\n１\n做好政策解读工作。\n区府办　全年\n２\n加强培训工作。\n各单位　３月底前\n';
     const plan = parsePlan(text);

@@ -76,6 +76,23 @@ export const HEADER_WORDS: Readonly<Record<string, ColumnRole>> = {
   备注: 'note',
 };
 
+/**
+ * Words that give a header cell its role when the cell is not one of `HEADER_WORDS` (`主要措施`,
+ * `责任部门（单位）`, `完成时间进度`). Tried in this order; a cell matching none is not a header cell.
+ */
+export const HEADER_KEYWORDS: readonly (readonly [string, ColumnRole])[] = [
+  ['序号', 'seq'], ['编号', 'seq'],
+  ['备注', 'note'],
+  ['单位', 'units'], ['部门', 'units'], ['责任主体', 'units'],
+  ['时间', 'time'], ['时限', 'time'], ['节点', 'time'], ['进度', 'time'], ['期限', 'time'],
+  ['任务', 'text'], ['内容', 'text'], ['措施', 'text'], ['举措', 'text'], ['要求', 'text'], ['指标', 'text'],
+  ['事项', 'text'], ['工作', 'text'], ['项目', 'text'], ['目标', 'text'], ['名称', 'text'], ['类别', 'text'],
+  ['领域', 'text'], ['重点', 'text'], ['分工', 'text'],
+];
+
+/** Longest header cell read by keyword. */
+export const HEADER_CELL_MAX_LENGTH = 12;
+
 /** Header words of unit columns that name supporting units (their text is read as `…配合`). */
 export const SUPPORT_UNIT_HEADERS: readonly string[] = ['配合单位', '配合部门', '协办单位'];
 

@@ -14,6 +14,8 @@
 import type { Message } from '../types';
 import { PlanParseError } from '../errors';
 import {
+  HEADER_CELL_MAX_LENGTH,
+  HEADER_KEYWORDS,
   HEADER_WORDS,
   LEAD_UNIT_HEADERS,
   QUANTITY_CHARS,
@@ -114,13 +116,33 @@ export function segmentHeader(s: string): string[] | null {
   return words;
 }
 
-function schemaOf(layout: TableSchema['layout'], headers: { header: string; position: number }[]): TableSchema | null {
-  const columns: TableColumn[] = headers.map((h) => ({ ...h, role: HEADER_WORDS[h.header]! }));
+function schemaOf(layout: TableSchema['layout'], columns: TableColumn[]): TableSchema | null {
   if (columns.length < 3) return null;
   if (!columns.some((c) => c.role === 'seq')) return null;
   if (!columns.some((c) => c.role === 'text')) return null;
   if (!columns.some((c) => c.role === 'units' || c.role === 'time')) return null;
   return { layout, columns };
+}
+
+/** Role of one header cell (`任务内容`, `主要措施`, `责任部门（单位）`), or null when it is not a header cell. */
+export function headerRole(cell: string): ColumnRole | null {
+  const s = cell.replace(/[（(][^（）()]{0,12}[）)]/g, '').replace(/\s+/g, '');
+  if (s === '') return null;
+  const exact = HEADER_WORDS[s];
+  if (exact !== undefined) return exact;
+  if (s.length > HEADER_CELL_MAX_LENGTH || /[，,。；;：:、]/.test(s) || /\d/.test(s)) return null;
+  for (const [word, role] of HEADER_KEYWORDS) if (s.includes(word)) return role;
+  return null;
+}
+
+function columnsOf(cells: { header: string; position: number }[]): TableColumn[] | null {
+  const columns: TableColumn[] = [];
+  for (const c of cells) {
+    const role = headerRole(c.header);
+    if (role === null) return null;
+    columns.push({ header: c.header.replace(/\s+/g, ''), position: c.position, role });
+  }
+  return columns;
 }
 
 /** Reads a header row starting at `lines[i]`, or null. */
@@ -129,34 +151,34 @@ export function readHeader(lines: readonly Line[], i: number, end: number): Tabl
   if (!isContentLine(line) || line.squeezed.length > 80) return null;
   const cells = line.raw.split('\t').map((c) => squeezeSpaces(c));
   if (cells.filter((c) => c !== '').length >= 3) {
-    const headers: { header: string; position: number }[] = [];
-    for (let p = 0; p < cells.length; p++) {
-      if (cells[p] === '') continue;
-      const words = segmentHeader(cells[p]!);
-      if (!words || words.length !== 1) return null;
-      headers.push({ header: words[0]!, position: p });
-    }
-    const schema = schemaOf('tabs', headers);
+    const columns = columnsOf(
+      cells.map((header, position) => ({ header, position })).filter((c) => c.header !== ''),
+    );
+    const schema = columns ? schemaOf('tabs', columns) : null;
     return schema ? { schema, index: i, next: i + 1 } : null;
   }
-  const words = segmentHeader(line.text);
-  if (!words) return null;
-  if (words.length === 1 && HEADER_WORDS[words[0]!] === 'seq') {
-    // One header word per line.
-    const headers = [{ header: words[0]!, position: 0 }];
+  if (headerRole(line.text) === 'seq' && !/\s/.test(line.text)) {
+    // One header cell per line.
+    const columns: TableColumn[] = [{ header: line.squeezed, position: 0, role: 'seq' }];
     let j = i + 1;
     for (; j < end && j <= i + 12; j++) {
-      const w = segmentHeader(lines[j]!.text);
-      if (!w || w.length !== 1) break;
-      headers.push({ header: w[0]!, position: headers.length });
+      const next = lines[j]!;
+      if (!isContentLine(next) || /\s/.test(next.text)) break;
+      const role = headerRole(next.text);
+      if (role === null) break;
+      columns.push({ header: next.squeezed, position: columns.length, role });
     }
-    const schema = schemaOf('vertical', headers);
+    const schema = schemaOf('vertical', columns);
     return schema ? { schema, index: i, next: j } : null;
   }
-  const schema = schemaOf(
-    'lines',
-    words.map((header, position) => ({ header, position })),
-  );
+  // Cells separated by spaces, else header words run together (or letter-spaced).
+  const tokens = line.text.split(/\s+/);
+  let columns = tokens.length >= 3 ? columnsOf(tokens.map((header, position) => ({ header, position }))) : null;
+  if (!columns) {
+    const words = segmentHeader(line.text);
+    columns = words ? columnsOf(words.map((header, position) => ({ header, position }))) : null;
+  }
+  const schema = columns ? schemaOf('lines', columns) : null;
   return schema ? { schema, index: i, next: i + 1 } : null;
 }
 
