@@ -131,9 +131,10 @@ describe('taskSimilarity', () => {
 });
 
 describe('linksToGroups', () => {
-  it('keeps stars whole and cuts a crossing component into stars', () => {
+  it('keeps stars whole and never puts a task in two groups where links cross', () => {
     expect(linksToGroups([{ i: 0, j: 0, strength: 1 }, { i: 1, j: 0, strength: 1 }])).toEqual([{ a: [0, 1], b: [0] }]);
-    // a0–b0, a0–b1, a1–b1: a0 and b1 have two links each; b1's are stronger, so b1 is the first centre
+    // a0–b0, a0–b1, a1–b1: the strongest link a1–b1 is placed first, then a0–b0; a0–b1 would put a0 and b1
+    // in a second group, so it is left out
     const g = linksToGroups([
       { i: 0, j: 0, strength: 0.5 },
       { i: 0, j: 1, strength: 0.5 },
@@ -141,15 +142,53 @@ describe('linksToGroups', () => {
     ]);
     expect(g).toEqual([
       { a: [0], b: [0] },
-      { a: [0, 1], b: [1] },
+      { a: [1], b: [1] },
     ]);
+    // a leaf goes to the star of its stronger link: a2 links to b0 (0.3) and b1 (0.6)
+    expect(
+      linksToGroups([
+        { i: 0, j: 0, strength: 0.8 },
+        { i: 1, j: 0, strength: 0.4 },
+        { i: 2, j: 0, strength: 0.3 },
+        { i: 2, j: 1, strength: 0.6 },
+        { i: 3, j: 1, strength: 0.5 },
+      ]),
+    ).toEqual([
+      { a: [0, 1], b: [0] },
+      { a: [2, 3], b: [1] },
+    ]);
+    // a higher rank is placed first whatever its strength
+    const crossing = [
+      { i: 0, j: 0, strength: 0.9 },
+      { i: 0, j: 1, strength: 0.95 },
+      { i: 1, j: 1, strength: 0.3 },
+    ];
+    expect(linksToGroups(crossing)).toEqual([{ a: [0], b: [0, 1] }]);
+    expect(linksToGroups(crossing.map((l) => (l.i === 1 ? { ...l, rank: 2 } : l)))).toEqual([{ a: [0, 1], b: [1] }]);
+  });
+
+  it('gives a partition for any set of links', () => {
+    const link = fc.record({ i: fc.nat({ max: 6 }), j: fc.nat({ max: 6 }), strength: fc.double({ min: 0, max: 1, noNaN: true }), rank: fc.constantFrom(0, 1, 2) });
+    fc.assert(
+      fc.property(fc.array(link, { maxLength: 30 }), (links) => {
+        const groups = linksToGroups(links);
+        const as = groups.flatMap((g) => g.a);
+        const bs = groups.flatMap((g) => g.b);
+        const linked = new Set(links.map((l) => `${l.i},${l.j}`));
+        return (
+          new Set(as).size === as.length &&
+          new Set(bs).size === bs.length &&
+          groups.every((g) => (g.a.length === 1 || g.b.length === 1) && g.a.every((i) => g.b.some((j) => linked.has(`${i},${j}`))))
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('alignPlans on the seeds (songjiang-2024 ↔ baoshan-2024)', async () => {
   const { readFileSync, readdirSync } = await import('node:fs');
   const { parsePlan } = await import('../src/parse/plan');
-  const { alignMany } = await import('../src/align/many');
   const seed = (prefix: string, id: string) => {
     const file = readdirSync('seeds').find((f) => f.startsWith(prefix))!;
     return preparePlan(parsePlan(readFileSync(`seeds/${file}`, 'utf8'), { file, id }));
@@ -188,17 +227,43 @@ describe('alignPlans on the seeds (songjiang-2024 ↔ baoshan-2024)', async () =
       expect(p.score).toBeCloseTo(1, 10);
     }
   });
+});
 
-  it('alignMany gives every plan pair once, and the identity for a plan with itself', () => {
-    const r = alignMany([sj, bs, sj]);
-    expect(r.alignments.map((x) => [x.a, x.b])).toEqual([
-      [0, 1],
-      [0, 2],
-      [1, 2],
-    ]);
-    const same = r.alignments[1]!;
-    expect(same.pairs.every((p) => p.a.length === 1 && p.b.length === 1 && p.a[0] === p.b[0])).toBe(true);
-    expect(same.pairs).toHaveLength(sj.tasks.length);
-    expect(r.scored).toBeLessThan(r.possible);
+describe('alignPlans on every seed pair', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { parsePlan } = await import('../src/parse/plan');
+  const ids = ['putuo-2023', 'pudong-2022', 'songjiang-2024', 'baoshan-2024', 'jiading-2023'];
+  const files = readdirSync('seeds').sort();
+  const plans = ids.map((id, k) => {
+    const file = files.find((f) => f.startsWith(`00${k}_`))!;
+    return preparePlan(parsePlan(readFileSync(`seeds/${file}`, 'utf8'), { file, id }));
+  });
+
+  it('aligns every seed with itself as the identity: each task 1:1 with itself, score 1', () => {
+    for (const p of plans) {
+      const al = alignPlans(p, p);
+      expect(al.pairs.map((x) => `${x.a.map((t) => t.seq).join('+')}>${x.b.map((t) => t.seq).join('+')}`)).toEqual(
+        p.plan.tasks.map((t) => `${t.seq}>${t.seq}`),
+      );
+      for (const x of al.pairs) expect(x.score).toBeCloseTo(1, 10);
+      expect(al.dropped).toEqual([]);
+      expect(al.added).toEqual([]);
+    }
+  });
+
+  it('puts every task in at most one group, and every group is a star, for every ordered seed pair', () => {
+    for (const pa of plans) {
+      for (const pb of plans) {
+        if (pa === pb) continue;
+        const al = alignPlans(pa, pb);
+        const as = al.pairs.flatMap((x) => x.a.map((t) => t.seq));
+        const bs = al.pairs.flatMap((x) => x.b.map((t) => t.seq));
+        expect(new Set(as).size).toBe(as.length);
+        expect(new Set(bs).size).toBe(bs.length);
+        expect(as.length + al.dropped.length).toBe(pa.plan.tasks.length);
+        expect(bs.length + al.added.length).toBe(pb.plan.tasks.length);
+        for (const x of al.pairs) expect(x.a.length === 1 || x.b.length === 1).toBe(true);
+      }
+    }
   });
 });

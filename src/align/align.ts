@@ -13,7 +13,8 @@ import type { Alignment, AlignOptions, Plan, PlanRef, TaskPair } from '../types'
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
 import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask } from './prepare';
-import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, pairEvidence, taskVector, Vocab, type TaskVector } from './similarity';
+import { distance } from 'fastest-levenshtein';
+import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, pairEvidence, signals, taskVector, Vocab, type TaskVector } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
 import type { Tokenizer } from '../text/tokenize';
 
@@ -152,7 +153,57 @@ function sharedClauseWeight(x: TaskVector, y: TaskVector, threshold: number, idf
   return best;
 }
 
-/** The links between tasks of a and b (indexes into the seq-sorted task lists). */
+/**
+ * Near-verbatim pairs (anchors): task pairs whose texts differ by at most `1 − config.verbatim` of the
+ * longer text in edits (a changed number, a swapped verb), taken 1:1, most similar first (ties: closer
+ * relative positions, then order). Only pairs whose score already shows strong agreement are measured.
+ */
+export function verbatimPairs(
+  va: readonly TaskVector[],
+  vb: readonly TaskVector[],
+  m: Pick<ScoreMatrices, 'score'>,
+  config: Pick<AlignConfig, 'verbatim'>,
+): Link[] {
+  const t = config.verbatim;
+  if (!(t <= 1)) return [];
+  const cand: { i: number; j: number; sim: number; gap: number }[] = [];
+  for (let i = 0; i < va.length; i++) {
+    const x = va[i] as TaskVector;
+    const row = m.score[i];
+    if (!row || x.chars.length === 0) continue;
+    for (let j = 0; j < vb.length; j++) {
+      // the score is at least the mean of cosine and bigram Dice, both near 1 for a near-verbatim copy
+      if ((row[j] ?? 0) < t - 0.25) continue;
+      const y = vb[j] as TaskVector;
+      const long = Math.max(x.chars.length, y.chars.length);
+      if (Math.abs(x.chars.length - y.chars.length) > (1 - t) * long) continue;
+      const sim = x.chars === y.chars ? 1 : 1 - distance(x.chars, y.chars) / long;
+      if (sim >= t) cand.push({ i, j, sim, gap: Math.abs(x.pos - y.pos) });
+    }
+  }
+  cand.sort((p, q) => q.sim - p.sim || p.gap - q.gap || p.i - q.i || p.j - q.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const out: Link[] = [];
+  for (const c of cand) {
+    if (usedA.has(c.i) || usedB.has(c.j)) continue;
+    usedA.add(c.i);
+    usedB.add(c.j);
+    out.push({ i: c.i, j: c.j, strength: m.score[c.i]?.[c.j] ?? 0, rank: 2 });
+  }
+  return out;
+}
+
+/**
+ * The links between tasks of a and b (indexes into the seq-sorted task lists), each with a rank for
+ * {@link linksToGroups}: near-verbatim anchors (rank 2), the 1:1 assignment among the other tasks
+ * (rank 1), then clause links and best-home links that make splits and merges (rank 0).
+ *
+ * A task with a near-verbatim counterpart is that counterpart's pair: it is never assigned elsewhere, never
+ * joins another task's group, and never looks for a home. It can still be the centre of a group — a task
+ * split in two whose larger part is near-verbatim keeps the other part — but only for a task that its
+ * anchor partner does not already state (otherwise a deleted near-duplicate would join the pair).
+ */
 export function findLinks(
   va: readonly TaskVector[],
   vb: readonly TaskVector[],
@@ -160,13 +211,45 @@ export function findLinks(
   vocab: Vocab,
   config: AlignConfig,
 ): Link[] {
-  const bonus = va.map((x) => vb.map((y) => config.orderWeight * (1 - Math.abs(x.pos - y.pos))));
-  const base = assignOneToOne(m.score, config.pairThreshold, bonus);
+  const anchors = verbatimPairs(va, vb, m, config);
+  const partnerOfA = new Map<number, number>();
+  const partnerOfB = new Map<number, number>();
+  for (const l of anchors) {
+    partnerOfA.set(l.i, l.j);
+    partnerOfB.set(l.j, l.i);
+  }
   const links = new Map<string, Link>();
-  for (const [i, j] of base) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
+  for (const l of anchors) links.set(`${l.i},${l.j}`, l);
+  const freeA = va.map((_, i) => !partnerOfA.has(i));
+  const freeB = vb.map((_, j) => !partnerOfB.has(j));
+  const bonus = va.map((x) => vb.map((y) => config.orderWeight * (1 - Math.abs(x.pos - y.pos))));
+  const free = m.score.map((row, i) => row.map((s, j) => (freeA[i] && freeB[j] ? s : 0)));
+  const base = assignOneToOne(free, config.pairThreshold, bonus);
+  for (const [i, j] of base) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0, rank: 1 });
+  /** A link touching an anchored task is kept only when the free task adds to what the pair states. */
+  const addsToAnchor = (i: number, j: number): boolean => {
+    const s = m.score[i]?.[j] ?? 0;
+    if (!freeA[i]) {
+      const p = partnerOfA.get(i) as number;
+      const own = combineSignals(signals(vb[j] as TaskVector, vb[p] as TaskVector, vocab.idf));
+      return own < config.anchorRedundancy * s;
+    }
+    if (!freeB[j]) {
+      const p = partnerOfB.get(j) as number;
+      const own = combineSignals(signals(va[i] as TaskVector, va[p] as TaskVector, vocab.idf));
+      return own < config.anchorRedundancy * s;
+    }
+    return true;
+  };
+  const addLink = (i: number, j: number): void => {
+    if (links.has(`${i},${j}`)) return;
+    if (!freeA[i] && !freeB[j]) return;
+    if (!addsToAnchor(i, j)) return;
+    links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
+  };
   for (let i = 0; i < va.length; i++) {
     for (let j = 0; j < vb.length; j++) {
-      if (links.has(`${i},${j}`)) continue;
+      if (links.has(`${i},${j}`) || (!freeA[i] && !freeB[j])) continue;
       const x = va[i] as TaskVector;
       const y = vb[j] as TaskVector;
       // coverage was left at 0 where the shared terms could not reach a clause link either
@@ -175,20 +258,20 @@ export function findLinks(
         sharedClauseWeight(x, y, config.groupThreshold, vocab.idf),
         sharedClauseWeight(y, x, config.groupThreshold, vocab.idf),
       );
-      if (w >= config.minClauseWeight && w >= config.minShare * Math.min(x.weight, y.weight)) {
-        links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
-      }
+      if (w >= config.minClauseWeight && w >= config.minShare * Math.min(x.weight, y.weight)) addLink(i, j);
     }
   }
-  // best home: a task whose content is largely found in one counterpart, clearly more than in any other
+  // best home: a free task whose content is largely found in one counterpart, clearly more than in any other
   const home = (
     cov: (k: number, l: number) => number,
     n: number,
     m2: number,
+    isFree: boolean[],
     threshold: number,
     add: (k: number, l: number) => void,
   ): void => {
     for (let k = 0; k < n; k++) {
+      if (!isFree[k]) continue;
       let best = -1;
       let first = 0;
       let second = 0;
@@ -203,13 +286,10 @@ export function findLinks(
       if (best >= 0 && first >= threshold && first >= config.homeMargin * second) add(k, best);
     }
   };
-  const addLink = (i: number, j: number): void => {
-    if (!links.has(`${i},${j}`)) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
-  };
-  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, config.homeThreshold, addLink);
-  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, config.homeThreshold, (j, i) => addLink(i, j));
-  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, config.homeScore, addLink);
-  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, config.homeScore, (j, i) => addLink(i, j));
+  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeThreshold, addLink);
+  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j));
+  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, addLink);
+  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j));
   return [...links.values()];
 }
 

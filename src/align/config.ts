@@ -33,6 +33,13 @@ export interface AlignConfig {
   /** Share of the larger side's weight an extra partner must account for, in a group: keeps a passing
    * mention from joining a bundle */
   minShare: number;
+  /** Edit similarity (1 − Levenshtein distance / longer length) at or above which two tasks are a
+   * near-verbatim pair: paired 1:1 before anything else and kept out of other tasks' groups */
+  verbatim: number;
+  /** A free task joins an anchored (near-verbatim) pair only when it is less similar to the pair's task on
+   * its own side than this share of its score with the pair's other task (it adds something the pair's
+   * own side does not say) */
+  anchorRedundancy: number;
 }
 
 /**
@@ -66,4 +73,6 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   homeThreshold: 0.33,
   homeScore: 0.2,
   homeMargin: 1.25,
+  verbatim: 0.85,
+  anchorRedundancy: 0.75,
 };

@@ -1,6 +1,7 @@
 /**
  * Matching on a score matrix: the globally optimal 1:1 assignment (Hungarian, package `munkres`), then the
- * links that make splits and merges, then groups (stars: one task on one side, one or more on the other).
+ * links that make splits and merges, then groups (stars: one task on one side, one or more on the other)
+ * that partition the tasks.
  */
 import { munkres } from 'munkres';
 
@@ -29,6 +30,9 @@ export interface Link {
   i: number;
   j: number;
   strength: number;
+  /** Priority class: links of a higher rank are placed first whatever their strength (near-verbatim
+   * anchors 2, pairs of the 1:1 assignment 1, split/merge links 0; default 0) */
+  rank?: number;
 }
 
 /** A group: one task on one side, one or more on the other (indexes into the plans' task lists). */
@@ -38,75 +42,47 @@ export interface Group {
 }
 
 /**
- * Turn links into groups. A connected component that is a star (one task on one side) is one group. A
- * component that is not (a crosses several b and a b several a) is cut into stars around the task with
- * the most links, strongest links first, so no group claims a link that was not found; a task may then
- * appear in two groups.
+ * Turn links into groups that partition the linked tasks: every task is in at most one group, and every
+ * group is a star (one task on one side, one or more on the other: 1:1, 1:n or n:1).
+ *
+ * Rule: links are placed one by one, higher rank first, then stronger first (ties by index). A link
+ * between two ungrouped tasks opens a 1:1 group; a link from a grouped task to an ungrouped one adds the
+ * ungrouped task to the group when the grouped task is the group's centre (the only task on its side);
+ * any other link is left out. So where links cross (a task of a linked to two tasks of b that are each
+ * linked to other tasks of a), each task ends in the group of its strongest link that keeps the groups
+ * stars, and a weaker link that would put it in a second group is dropped. A task whose every link was
+ * dropped stays unmatched.
  */
 export function linksToGroups(links: readonly Link[]): Group[] {
-  const key = (side: 'a' | 'b', k: number): string => `${side}${k}`;
-  const adj = new Map<string, Link[]>();
-  for (const l of links) {
-    for (const k of [key('a', l.i), key('b', l.j)]) {
-      const list = adj.get(k);
-      if (list) list.push(l);
-      else adj.set(k, [l]);
+  const sorted = [...links].sort(
+    (p, q) => (q.rank ?? 0) - (p.rank ?? 0) || q.strength - p.strength || p.i - q.i || p.j - q.j,
+  );
+  const ofA = new Map<number, Group>();
+  const ofB = new Map<number, Group>();
+  const groups: Group[] = [];
+  for (const l of sorted) {
+    const ga = ofA.get(l.i);
+    const gb = ofB.get(l.j);
+    if (!ga && !gb) {
+      const g: Group = { a: [l.i], b: [l.j] };
+      groups.push(g);
+      ofA.set(l.i, g);
+      ofB.set(l.j, g);
+    } else if (ga && !gb) {
+      if (ga.a.length === 1) {
+        ga.b.push(l.j);
+        ofB.set(l.j, ga);
+      }
+    } else if (!ga && gb) {
+      if (gb.b.length === 1) {
+        gb.a.push(l.i);
+        ofA.set(l.i, gb);
+      }
     }
   }
-  const seen = new Set<string>();
-  const groups: Group[] = [];
-  const sorted = [...links].sort((p, q) => p.i - q.i || p.j - q.j);
-  for (const start of sorted) {
-    const k0 = key('a', start.i);
-    if (seen.has(k0)) continue;
-    // collect the component
-    const comp: Link[] = [];
-    const compLinks = new Set<Link>();
-    const stack = [k0];
-    seen.add(k0);
-    while (stack.length) {
-      const k = stack.pop() as string;
-      for (const l of adj.get(k) ?? []) {
-        if (!compLinks.has(l)) {
-          compLinks.add(l);
-          comp.push(l);
-        }
-        for (const nk of [key('a', l.i), key('b', l.j)]) {
-          if (!seen.has(nk)) {
-            seen.add(nk);
-            stack.push(nk);
-          }
-        }
-      }
-    }
-    const as = new Set(comp.map((l) => l.i));
-    const bs = new Set(comp.map((l) => l.j));
-    if (as.size === 1 || bs.size === 1) {
-      groups.push({ a: [...as].sort((x, y) => x - y), b: [...bs].sort((x, y) => x - y) });
-      continue;
-    }
-    // cut into stars: repeatedly take the node with most remaining links (ties: stronger total, then index)
-    let rest = [...comp];
-    while (rest.length) {
-      const deg = new Map<string, { n: number; s: number }>();
-      for (const l of rest) {
-        for (const k of [key('a', l.i), key('b', l.j)]) {
-          const d = deg.get(k) ?? { n: 0, s: 0 };
-          d.n++;
-          d.s += l.strength;
-          deg.set(k, d);
-        }
-      }
-      const centre = [...deg.entries()].sort(
-        (p, q) => q[1].n - p[1].n || q[1].s - p[1].s || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0),
-      )[0]?.[0] as string;
-      const mine = rest.filter((l) => key('a', l.i) === centre || key('b', l.j) === centre);
-      rest = rest.filter((l) => !mine.includes(l));
-      groups.push({
-        a: [...new Set(mine.map((l) => l.i))].sort((x, y) => x - y),
-        b: [...new Set(mine.map((l) => l.j))].sort((x, y) => x - y),
-      });
-    }
+  for (const g of groups) {
+    g.a.sort((x, y) => x - y);
+    g.b.sort((x, y) => x - y);
   }
   return groups.sort((p, q) => (p.a[0] ?? 0) - (q.a[0] ?? 0) || (p.b[0] ?? 0) - (q.b[0] ?? 0));
 }
