@@ -272,6 +272,28 @@ describe('files that are not text are refused with what to do', () => {
   });
 });
 
+describe('every other refusal of the reading stage, by its text', () => {
+  it('UTF-32, RTF, a byte order mark over bytes that do not match it, a file over the size limit', () => {
+    const plan = Buffer.from('序号\t任务内容\n1\t做好政策解读工作。\n', 'utf8');
+    expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('序', 'utf16le'), Buffer.from([0, 0])]), 'p.txt'))).toBe(
+      'encoding: plandiff: p.txt: the file is UTF-32, which plandiff does not read; save it as UTF-8',
+    );
+    expect(failure(() => readPlanText(Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), 'p.rtf'))).toBe(
+      'binary: plandiff: p.rtf: this looks like an RTF file; save it as plain text first',
+    );
+    expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('序号 任务', 'gbk')]), 'p.txt'))).toBe(
+      'encoding: plandiff: p.txt: the file starts with a UTF-8 byte order mark but is not valid UTF-8; save it as UTF-8',
+    );
+    expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('序号', 'utf16le'), Buffer.from([0x41])]), 'p.txt'))).toBe(
+      'encoding: plandiff: p.txt: the file starts with a UTF-16LE byte order mark but is not valid UTF-16LE; save it as UTF-8',
+    );
+    expect(failure(() => readPlanText(plan, 'p.txt', { maxBytes: 16 }))).toBe(
+      `too-large: plandiff: p.txt: the file is ${plan.length} bytes, larger than the limit of 16 bytes (raise maxBytes to read it)`,
+    );
+    expect(readPlanText(plan, 'p.txt', { maxBytes: plan.length }).text).toBe('序号\t任务内容\n1\t做好政策解读工作。\n');
+  });
+});
+
 describe('line ends: CRLF, CR and a mix give the same tasks and the same line numbers', () => {
   for (const name of ['putuo', 'pudong', 'songjiang', 'baoshan', 'jiading'] as const) {
     it(name, () => {
