@@ -3,12 +3,13 @@
  *  - tokenizer throughput (clauses/s) of `tokenize` beside raw nodejieba `cut` on the same clauses;
  *  - time to align putuo-2023 ↔ songjiang-2024 in-process after warm-up (median of repeated runs);
  *  - alignMany over synthetic corpora made by perturbing the seeds (reorder, drop, insert and reword
- *    tasks), with time and peak memory (RSS) for each size.
+ *    tasks), with time and peak memory (RSS) for each size, and for the smaller sizes the time to read
+ *    every plan pair's alignment from the families.
  */
 import { pathToFileURL } from 'node:url';
 import { alignPlans } from '../src/align/align';
-import { alignMany } from '../src/align/many';
-import type { PreparedPlan, PreparedTask } from '../src/align/prepare';
+import { alignMany, pairFromMany } from '../src/align/many';
+import type { Plan, Task } from '../src/types';
 import { clauses } from '../src/text/clauses';
 import { tokenize } from '../src/text/tokenize';
 import { defaultTokenizer } from '../src/text/tokenizer-jieba';
@@ -28,31 +29,52 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Reword a prepared task: drop some terms and clauses, swap neighbours. */
-function reword(t: PreparedTask, r: () => number): PreparedTask {
-  const keep = (xs: string[]) => xs.filter(() => r() > 0.15);
-  const terms = keep(t.terms);
-  for (let i = 0; i + 1 < terms.length; i++) if (r() < 0.1) [terms[i], terms[i + 1]] = [terms[i + 1]!, terms[i]!];
-  return { ...t, terms, clauses: t.clauses.map(keep).filter((c) => c.length > 0), chars: terms.join('') };
+/** Word swaps used to reword synthetic tasks (both directions). */
+const SYNONYMS: readonly (readonly [string, string])[] = [
+  ['加强', '强化'],
+  ['推进', '推动'],
+  ['进一步', '持续'],
+  ['做好', '抓好'],
+  ['完善', '健全'],
+  ['及时', '按时'],
+  ['开展', '组织开展'],
+  ['落实', '贯彻落实'],
+  ['提升', '提高'],
+  ['积极', '主动'],
+  ['规范', '规范化'],
+  ['公开', '公布'],
+];
+
+/** Reword a task text: swap one or two words for synonyms, and sometimes drop one clause. */
+function reword(text: string, r: () => number): string {
+  let out = text;
+  for (let k = 0; k < 2; k++) {
+    const hits = SYNONYMS.flatMap(([x, y]) => [
+      [x, y],
+      [y, x],
+    ]).filter(([x]) => out.includes(x!));
+    const pick = hits[Math.floor(r() * hits.length)];
+    if (pick) out = out.replace(pick[0]!, pick[1]!);
+  }
+  const parts = out.split(/(?<=[，；。])/u);
+  if (parts.length > 2 && r() < 0.5) parts.splice(Math.floor(r() * parts.length), 1);
+  return parts.join('');
 }
 
-/** `n` plans made by perturbing the seeds: reorder, drop ~10 %, insert ~5 % from other seeds, reword ~20 %. */
-export function syntheticCorpus(seeds: PreparedPlan[], n: number, seed = 1): PreparedPlan[] {
+/**
+ * `n` plans made by perturbing the seeds: each starts from one seed (in turn), drops ~10 % of its tasks,
+ * rewords ~20 %, inserts ~5 % of another seed's tasks, and shuffles the order (tasks renumbered 1…N).
+ */
+export function syntheticCorpus(seeds: readonly Plan[], n: number, seed = 1): Plan[] {
   const r = rng(seed);
-  const out: PreparedPlan[] = [];
+  const out: Plan[] = [];
   for (let k = 0; k < n; k++) {
     const base = seeds[k % seeds.length]!;
     const other = seeds[(k + 1 + Math.floor(r() * (seeds.length - 1))) % seeds.length]!;
-    let tasks = base.tasks.filter(() => r() > 0.1).map((t) => (r() < 0.2 ? reword(t, r) : t));
+    let tasks: Task[] = base.tasks.filter(() => r() > 0.1).map((t) => (r() < 0.2 ? { ...t, text: reword(t.text, r) } : t));
     for (const t of other.tasks) if (r() < 0.05) tasks.push(t);
     tasks = tasks.map((t) => ({ t, key: r() })).sort((x, y) => x.key - y.key).map((x) => x.t);
-    tasks = tasks.map((t, i) => ({ ...t, seq: i + 1 }));
-    const plan = {
-      ...base.plan,
-      meta: { ...base.plan.meta, id: `${base.plan.meta.id}-syn${k}` },
-      tasks: tasks.map((t, i) => ({ ...(base.plan.tasks[0] as PreparedPlan['plan']['tasks'][number]), seq: i + 1, text: t.chars })),
-    };
-    out.push({ plan, tasks });
+    out.push({ ...base, meta: { ...base.meta, id: `${base.meta.id}-syn${k}` }, tasks: tasks.map((t, i) => ({ ...t, seq: i + 1 })) });
   }
   return out;
 }
@@ -61,7 +83,20 @@ export function syntheticCorpus(seeds: PreparedPlan[], n: number, seed = 1): Pre
 export interface BenchFigures {
   tokenizer: { clauses: number; tokenizePerSec: number; rawCutPerSec: number; ratio: number };
   alignPair: { a: string; b: string; medianMs: number; minMs: number };
-  many: { plans: number; planPairs: number; seconds: number; peakRssMb: number; scored: number; possible: number; groups: number }[];
+  many: {
+    plans: number;
+    tasks: number;
+    distinctTasks: number;
+    families: number;
+    largestFamily: number;
+    scoredPairs: number;
+    seconds: number;
+    /** Largest RSS sampled during the run (MB) and the process's peak RSS so far (MB) */
+    peakRssMb: number;
+    maxRssMb: number;
+    /** Time to read every plan pair's alignment from the families (only for the smaller sizes) */
+    allPairs?: { planPairs: number; seconds: number; groups: number };
+  }[];
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -104,24 +139,46 @@ export function benchAlign(options: { sizes?: number[]; log?: (s: string) => voi
   log(`align ${alignPair.a} ↔ ${alignPair.b}: median ${alignPair.medianMs.toFixed(1)} ms, min ${alignPair.minMs.toFixed(1)} ms`);
   // many
   const many: BenchFigures['many'] = [];
+  const plans = seeds.map((p) => p.plan);
   for (const n of sizes) {
-    const corpus = syntheticCorpus(seeds, n);
+    const corpus = syntheticCorpus(plans, n);
     global.gc?.();
     let peak = process.memoryUsage().rss;
-    let groups = 0;
-    let count = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t = performance.now();
-    const res = alignMany(corpus, {
-      onAlignment: (al) => {
-        groups += al.pairs.length;
-        if (++count % 500 === 0) peak = Math.max(peak, process.memoryUsage().rss);
-      },
-    });
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const res = alignMany(corpus, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
     const seconds = (performance.now() - t) / 1000;
-    const fig = { plans: n, planPairs: count, seconds, peakRssMb: Math.round(peak / 1048576), scored: res.scored, possible: res.possible, groups };
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const st = res.stats;
+    const fig: BenchFigures['many'][number] = {
+      plans: n,
+      tasks: st.tasks,
+      distinctTasks: st.distinctTasks,
+      families: st.families,
+      largestFamily: st.largestFamily,
+      scoredPairs: st.scoredPairs,
+      seconds,
+      peakRssMb: Math.round(peak / 1048576),
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    log(
+      `alignMany ${n} plans (${st.tasks} tasks, ${st.distinctTasks} distinct): ${seconds.toFixed(2)} s, peak RSS ${fig.peakRssMb} MB (process max ${fig.maxRssMb} MB); ${st.families} families (largest ${st.largestFamily}), ${st.scoredPairs} task pairs scored of ${st.possiblePairs}`,
+    );
+    if (n <= 200) {
+      const t2 = performance.now();
+      let planPairs = 0;
+      let groups = 0;
+      for (let i = 0; i < res.plans.length; i++) {
+        for (let j = i + 1; j < res.plans.length; j++) {
+          groups += pairFromMany(res, res.plans[i]!.id, res.plans[j]!.id).pairs.length;
+          planPairs++;
+        }
+      }
+      fig.allPairs = { planPairs, seconds: (performance.now() - t2) / 1000, groups };
+      log(`  every plan pair read from the families: ${planPairs} pairs in ${fig.allPairs.seconds.toFixed(2)} s (${groups} groups)`);
+    }
     many.push(fig);
-    log(`alignMany ${n} plans: ${count} plan pairs in ${seconds.toFixed(1)} s, peak RSS ${fig.peakRssMb} MB, scored ${res.scored} of ${res.possible} task pairs, ${groups} groups`);
   }
   return { tokenizer, alignPair, many };
 }
