@@ -44,7 +44,19 @@ export { auditConvergence, ADOPTED_SIMILARITY } from './audit/audit';
 export { traceTask } from './audit/trace';
 
 // Reports
-export { renderReport, toRows, REPORT_FORMATS } from './report/index';
+export {
+  renderReport,
+  toRows,
+  REPORT_FORMATS,
+  renderAudit,
+  toAuditRows,
+  AUDIT_COLUMNS,
+  AUDIT_FORMATS,
+  renderTrace,
+  renderAlignment,
+  renderObligations,
+} from './report/index';
+export { notebookView, JUPYTER_DISPLAY } from './notebook';
 
 // Errors
 export { PlanParseError, UsageError } from './errors';
@@ -100,4 +112,13 @@ export type { Scope } from './modality/scope';
 export type { DiffOptions } from './diff/diff';
 export type { PlanDiffJson, DiffPairJson, DiffTaskJson, ObligationJson } from './diff/json';
 export type { AuditOptions } from './audit/audit';
-export type { ReportFormat, ReportOptions, ReportRow } from './report/index';
+export type {
+  ReportFormat,
+  ReportOptions,
+  ReportRow,
+  AuditFormat,
+  AuditReportOptions,
+  AuditRow,
+  TaskReportOptions,
+} from './report/index';
+export type { NotebookView, NotebookViewOptions, MimeBundle } from './notebook';

@@ -407,9 +407,9 @@ export interface PlanConvergence {
   score: number;
   /** Seqs of the plan's tasks that have no counterpart in the directive */
   beyond: number[];
-  /** Number of quantitative changes where the plan is stricter than the directive */
+  /** Number of changes (obligations, modality, time node, scope) where the plan binds more than the directive */
   stricter: number;
-  /** Number where it is looser */
+  /** Number of changes where it binds less */
   looser: number;
 }
 
