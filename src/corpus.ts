@@ -14,8 +14,10 @@ import type { CorpusEntry, Plan } from './types';
 export interface Corpus {
   /** Folder holding the manifest */
   dir: string;
-  /** Entries in manifest order */
+  /** Usable entries in manifest order */
   entries: CorpusEntry[];
+  /** Entries that could not be used (no id, no file, a repeated id), each with its reason */
+  problems: SkippedPlan[];
 }
 
 /** A plan that could not be loaded in a batch, and why. */
@@ -73,15 +75,24 @@ export function loadCorpus(dir: string = bundledCorpusDir()): Corpus {
   if (!Array.isArray(list)) {
     throw new PlanParseError('bad-manifest', path, null, 'manifest needs a "plans" array');
   }
-  const entries = list.map((item, i) => checkEntry(item, i, path, dir));
+  const entries: CorpusEntry[] = [];
+  const problems: SkippedPlan[] = [];
   const seen = new Set<string>();
-  for (const entry of entries) {
-    if (seen.has(entry.id)) {
-      throw new PlanParseError('bad-manifest', path, null, `plan id "${entry.id}" appears twice`);
+  list.forEach((item, i) => {
+    try {
+      const entry = checkEntry(item, i, path, dir);
+      if (seen.has(entry.id)) {
+        throw new PlanParseError('bad-manifest', path, null, `plan id "${entry.id}" appears twice`);
+      }
+      seen.add(entry.id);
+      entries.push(entry);
+    } catch (err) {
+      if (!(err instanceof PlanParseError)) throw err;
+      const id = (item as { id?: unknown } | null)?.id;
+      problems.push({ ref: typeof id === 'string' ? id : `plans[${i}]`, file: path, code: err.code, reason: err.message });
     }
-    seen.add(entry.id);
-  }
-  return { dir, entries };
+  });
+  return { dir, entries, problems };
 }
 
 function checkEntry(item: unknown, index: number, path: string, dir: string): CorpusEntry {
@@ -127,6 +138,14 @@ export function loadPlanFile(file: string, entry: CorpusEntry | null, options: L
   const input = readPlanFile(file, options.maxBytes != null ? { maxBytes: options.maxBytes } : undefined);
   const id = entry?.id ?? basename(file, extname(file));
   const plan = parsePlan(input.text, { file: label, id });
+  if (input.convertedFromTraditional && !plan.messages.some((m) => m.ruleId === 'text/converted-traditional')) {
+    plan.messages.unshift({
+      reason: 'the text is in traditional characters and was converted to simplified',
+      place: { file: label, lineStart: 1, lineEnd: 1 },
+      ruleId: 'text/converted-traditional',
+      fatal: false,
+    });
+  }
   if (entry) {
     plan.meta = {
       ...plan.meta,
@@ -185,7 +204,7 @@ export function loadPlans(refs: string[], options: LoadOptions = {}): LoadedPlan
 export function loadCorpusPlans(dir?: string, options: LoadOptions = {}): LoadedPlans {
   const corpus = loadCorpus(dir);
   const plans: Plan[] = [];
-  const skipped: SkippedPlan[] = [];
+  const skipped: SkippedPlan[] = [...corpus.problems];
   for (const entry of corpus.entries) {
     try {
       plans.push(loadPlanFile(entry.file, entry, options));

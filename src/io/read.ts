@@ -62,6 +62,13 @@ export function readPlanFile(path: string, options: ReadOptions = {}): Normalize
     throw new PlanParseError('not-found', path, null, `cannot read the file (${code ?? String(error)})`);
   }
   if (size > limit) throw tooLarge(path, size, limit);
-  const bytes = readFileSync(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PlanParseError('not-found', path, null, `cannot read the file (${code ?? String(error)})`);
+  }
+  if (bytes.length > limit) throw tooLarge(path, bytes.length, limit);
   return readPlanText(bytes, path, options);
 }

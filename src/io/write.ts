@@ -2,7 +2,7 @@
  * Writing outputs safely: atomically (temp file + rename), never over an input file, and over an existing
  * file only when the user says `--force`.
  */
-import { existsSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors';
 
@@ -31,15 +31,23 @@ export function writeOutput(path: string, content: string | Uint8Array, options:
       throw new UsageError(`refusing to write the output over the input file ${path}`);
     }
   }
+  const folder = dirname(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
+  }
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new UsageError(`${path} is a folder; give the name of a file to write`);
+  }
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${path} already exists; pass --force to replace it`);
   }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(folder, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, target);
   } catch (err) {
     if (existsSync(tmp)) unlinkSync(tmp);
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError(`cannot write ${path} (${code})`);
   }
 }
