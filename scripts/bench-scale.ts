@@ -187,11 +187,12 @@ export function writeCorpus(count: number): string {
   const plans = [];
   for (let k = 0; k < count; k++) {
     const lines = seeds[k % seeds.length]!.split('\n');
-    // Perturb: change some digits in prose (not row numbers), append a word to a few lines, drop a blank line.
+    // Perturb: change some digits in prose (not row or item numbers), append a word to a few lines, drop a blank line.
     for (let n = 0; n < 8; n++) {
       const i = Math.floor(random() * lines.length);
       const line = lines[i]!;
-      if (/^\s*\d+(\s|$)/.test(line) || line.trim() === '') continue;
+      // Row and item numbers stay as printed: the folder measures speed, not the parser's numbering rules.
+      if (/^\s*\d+([\s.、．]|$)/.test(line) || line.trim() === '') continue;
       lines[i] = random() < 0.5 ? line.replace(/\d/, () => String(Math.floor(random() * 10))) : `${line}（第${k}稿）`;
     }
     const blank = lines.findIndex((l, i) => i > 5 && l.trim() === '');
