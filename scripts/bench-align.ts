@@ -1,5 +1,5 @@
 /**
- * Speed of the tokenizer and the alignment. Run: `npx tsx scripts/bench-align.ts [--sizes 50,200,1000]`.
+ * Speed of the tokenizer and the alignment. Run: `npx tsx scripts/bench-align.ts [--sizes 50,200,1000] [--dated 200,1000]`.
  *  - tokenizer throughput (clauses/s) of `tokenize` beside raw nodejieba `cut` on the same clauses;
  *  - time to align putuo-2023 ↔ songjiang-2024 in-process after warm-up (median of repeated runs);
  *  - alignMany over synthetic corpora made by perturbing the seeds (reorder, drop, insert and reword
@@ -45,9 +45,11 @@ const SYNONYMS: readonly (readonly [string, string])[] = [
   ['公开', '公布'],
 ];
 
-/** Reword a task text: swap one or two words for synonyms, and sometimes drop one clause. */
+/** Reword a task text: swap one or two words for synonyms, sometimes change a number (as the next year's
+ * plan does) and sometimes drop one clause. */
 function reword(text: string, r: () => number): string {
   let out = text;
+  if (r() < 0.5) out = out.replace(/\d+/u, () => String(1 + Math.floor(r() * 30)));
   for (let k = 0; k < 2; k++) {
     const hits = SYNONYMS.flatMap(([x, y]) => [
       [x, y],
@@ -64,8 +66,10 @@ function reword(text: string, r: () => number): string {
 /**
  * `n` plans made by perturbing the seeds: each starts from one seed (in turn), drops ~10 % of its tasks,
  * rewords ~20 %, inserts ~5 % of another seed's tasks, and shuffles the order (tasks renumbered 1…N).
+ * With `dated`, every task also gets a deadline of a random day (`限3月14日前完成`), so that nearly every
+ * task text of the corpus is distinct, as in a corpus of real plans of many districts and years.
  */
-export function syntheticCorpus(seeds: readonly Plan[], n: number, seed = 1): Plan[] {
+export function syntheticCorpus(seeds: readonly Plan[], n: number, seed = 1, dated = false): Plan[] {
   const r = rng(seed);
   const out: Plan[] = [];
   for (let k = 0; k < n; k++) {
@@ -73,6 +77,7 @@ export function syntheticCorpus(seeds: readonly Plan[], n: number, seed = 1): Pl
     const other = seeds[(k + 1 + Math.floor(r() * (seeds.length - 1))) % seeds.length]!;
     let tasks: Task[] = base.tasks.filter(() => r() > 0.1).map((t) => (r() < 0.2 ? { ...t, text: reword(t.text, r) } : t));
     for (const t of other.tasks) if (r() < 0.05) tasks.push(t);
+    if (dated) tasks = tasks.map((t) => ({ ...t, text: `${t.text}限${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日前完成。` }));
     tasks = tasks.map((t) => ({ t, key: r() })).sort((x, y) => x.key - y.key).map((x) => x.t);
     out.push({ ...base, meta: { ...base.meta, id: `${base.meta.id}-syn${k}` }, tasks: tasks.map((t, i) => ({ ...t, seq: i + 1 })) });
   }
@@ -85,12 +90,16 @@ export interface BenchFigures {
   alignPair: { a: string; b: string; medianMs: number; minMs: number };
   many: {
     plans: number;
+    /** Corpus with a random deadline added to every task (nearly all texts distinct) */
+    dated: boolean;
     tasks: number;
     distinctTasks: number;
     families: number;
     largestFamily: number;
     scoredPairs: number;
     seconds: number;
+    /** Of which: tokenizing, weights and vectors (until families start) */
+    prepareSeconds: number;
     /** Largest RSS sampled during the run (MB) and the process's peak RSS so far (MB) */
     peakRssMb: number;
     maxRssMb: number;
@@ -102,9 +111,10 @@ export interface BenchFigures {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Run the benchmark. */
-export function benchAlign(options: { sizes?: number[]; log?: (s: string) => void } = {}): BenchFigures {
+export function benchAlign(options: { sizes?: number[]; datedSizes?: number[]; log?: (s: string) => void } = {}): BenchFigures {
   const log = options.log ?? (() => {});
   const sizes = options.sizes ?? [50, 200, 1000];
+  const datedSizes = options.datedSizes ?? [200, 1000];
   const seeds = SEED_IDS.map(loadSeed);
   // tokenizer
   const cls = seeds.flatMap((p) => p.plan.tasks.flatMap((t) => clauses(t.text).map((c) => c.text)));
@@ -140,32 +150,41 @@ export function benchAlign(options: { sizes?: number[]; log?: (s: string) => voi
   // many
   const many: BenchFigures['many'] = [];
   const plans = seeds.map((p) => p.plan);
-  for (const n of sizes) {
-    const corpus = syntheticCorpus(plans, n);
+  const runs2 = [...sizes.map((n) => ({ n, dated: false })), ...datedSizes.map((n) => ({ n, dated: true }))];
+  for (const { n, dated } of runs2) {
+    const corpus = syntheticCorpus(plans, n, 1, dated);
     global.gc?.();
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t = performance.now();
-    const res = alignMany(corpus, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
+    let prepared = 0;
+    const res = alignMany(corpus, {
+      onProgress: (p) => {
+        if (p.phase === 'families' && prepared === 0) prepared = (performance.now() - t) / 1000;
+        peak = Math.max(peak, process.memoryUsage().rss);
+      },
+    });
     const seconds = (performance.now() - t) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const st = res.stats;
     const fig: BenchFigures['many'][number] = {
       plans: n,
+      dated,
       tasks: st.tasks,
       distinctTasks: st.distinctTasks,
       families: st.families,
       largestFamily: st.largestFamily,
       scoredPairs: st.scoredPairs,
       seconds,
+      prepareSeconds: prepared,
       peakRssMb: Math.round(peak / 1048576),
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     log(
-      `alignMany ${n} plans (${st.tasks} tasks, ${st.distinctTasks} distinct): ${seconds.toFixed(2)} s, peak RSS ${fig.peakRssMb} MB (process max ${fig.maxRssMb} MB); ${st.families} families (largest ${st.largestFamily}), ${st.scoredPairs} task pairs scored of ${st.possiblePairs}`,
+      `alignMany ${n} plans${dated ? ' with dated tasks' : ''} (${st.tasks} tasks, ${st.distinctTasks} distinct): ${seconds.toFixed(2)} s (${prepared.toFixed(2)} s tokenizing and vectors), peak RSS ${fig.peakRssMb} MB (process max ${fig.maxRssMb} MB); ${st.families} families (largest ${st.largestFamily}), ${st.scoredPairs} task pairs scored of ${st.possiblePairs}`,
     );
-    if (n <= 200) {
+    if (n <= 200 && !dated) {
       const t2 = performance.now();
       let planPairs = 0;
       let groups = 0;
@@ -184,7 +203,9 @@ export function benchAlign(options: { sizes?: number[]; log?: (s: string) => voi
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = process.argv.indexOf('--sizes');
-  const sizes = arg > 0 ? (process.argv[arg + 1] ?? '').split(',').map(Number).filter((x) => x > 0) : undefined;
-  benchAlign({ sizes, log: (s) => console.log(s) });
+  const list = (flag: string): number[] | undefined => {
+    const k = process.argv.indexOf(flag);
+    return k > 0 ? (process.argv[k + 1] ?? '').split(',').map(Number).filter((x) => x > 0) : undefined;
+  };
+  benchAlign({ sizes: list('--sizes'), datedSizes: list('--dated'), log: (s) => console.log(s) });
 }

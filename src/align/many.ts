@@ -10,6 +10,7 @@
  */
 import type { Plan, PlanRef } from '../types';
 import type { Tokenizer } from '../text/tokenize';
+import { defaultTokenizer } from '../text/tokenizer-jieba';
 import { planDocuments, planRef, resolveConfig } from './align';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { buildFamilies, type FamilyParams } from './families';
@@ -160,6 +161,17 @@ const DEFAULTS = { familyThreshold: 0.5, representativeThreshold: 0.4, relatedTh
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
+/** A tokenizer that cuts each distinct run once (cutting is a pure function of the run). */
+function memoTokenizer(inner: Tokenizer): Tokenizer {
+  const cache = new Map<string, string[]>();
+  const cut = (run: string): string[] => {
+    let pieces = cache.get(run);
+    if (!pieces) cache.set(run, (pieces = inner.cut(run)));
+    return pieces;
+  };
+  return inner.id === undefined ? { cut } : { cut, id: inner.id };
+}
+
 /** A key identifying what alignment reads of a prepared task (equal keys: same vector). */
 const vectorKey = (t: PreparedTask): string =>
   `${t.terms.join(' ')}\u0000${t.nameTerms.join(' ')}\u0000${t.clauses.map((c) => c.join(' ')).join('|')}\u0000${t.chars}`;
@@ -185,8 +197,10 @@ export function alignMany(plans: readonly (Plan | PreparedPlan)[], options: Alig
     candidates: options.candidates ?? DEFAULTS.candidates,
     postingsPerFamily: 4,
   };
-  // 1. tokenize each distinct text once
+  // 1. tokenize each distinct text once, and each distinct run of words once (texts that differ in a
+  //    number or a clause share the rest of their runs)
   const byText = new Map<string, PreparedTask>();
+  const tokenizer = memoTokenizer(options.tokenizer ?? defaultTokenizer());
   const prepared: PreparedPlan[] = plans.map((p, k) => {
     if (options.onProgress && k % 20 === 0) options.onProgress({ phase: 'prepare', done: k, total: plans.length });
     if (isPreparedPlan(p)) return p;
@@ -196,7 +210,7 @@ export function alignMany(plans: readonly (Plan | PreparedPlan)[], options: Alig
         const key = `${t.name ?? ''}\u0000${t.text}`;
         const hit = byText.get(key);
         if (hit) return { ...hit, seq: t.seq };
-        const pt = prepareTask(t, { tokenizer: options.tokenizer });
+        const pt = prepareTask(t, { tokenizer });
         byText.set(key, pt);
         return pt;
       }),
