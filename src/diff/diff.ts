@@ -4,7 +4,8 @@
  */
 import { alignPlans, type AlignPlansOptions } from '../align/align';
 import { extractObligations } from '../obligations/extract';
-import { taskModality } from '../modality/modality';
+import { taskModality, type ModalityResult } from '../modality/modality';
+import { PLAIN_VERBS } from '../lexicon/modality';
 import { compareScope, scopeOf } from '../modality/scope';
 import { compareTimeNodes } from '../parse/timenode';
 import { tokenize, type Tokenizer } from '../text/tokenize';
@@ -62,12 +63,19 @@ function timeNodeChange(a: Task[], b: Task[]): Change | null {
   return { kind: 'timeNode', direction, before: rawA, after: rawB, quoteA: rawA, quoteB: rawB };
 }
 
+/** An unmarked imperative: no cue, or a plain action verb at the advance level (see PLAIN_VERBS). */
+function unmarked(m: ModalityResult): boolean {
+  return m.level === 'advance' && (m.cue == null || PLAIN_VERBS.includes(m.cue));
+}
+
 function modalityChange(textA: string, textB: string): Change | null {
   const ma = taskModality(textA);
   const mb = taskModality(textB);
   const ia = MODALITY_ORDER.indexOf(ma.level);
   const ib = MODALITY_ORDER.indexOf(mb.level);
   if (ia === ib) return null;
+  // A bare imperative is not weaker than 要/应当/确保: compare it only with an exploratory clause.
+  if ((unmarked(ma) && ib > ia) || (unmarked(mb) && ia > ib)) return null;
   return {
     kind: 'modality',
     direction: ib > ia ? 'stronger' : 'weaker',

@@ -125,3 +125,14 @@ export const EXCEPTION_OPEN = '除';
 export const EXCEPTION_CLOSE: readonly string[] = ['以外', '之外', '外'];
 /** Longest exception considered, in characters. */
 export const MAX_EXCEPTION = 40;
+
+/**
+ * Advance-level cue words that are plain action verbs (发布, 公开, 编制…) rather than words of the scale
+ * (推动, 推进, 做好, 加强, 完善…). A clause led by one of them, or by no cue at all, is an unmarked
+ * imperative: the diff compares it with an exploratory clause (探索 → 发布 is stronger) but does not read
+ * it as weaker than a 要/应当/确保 clause, since a bare imperative in a work plan binds just the same.
+ */
+export const PLAIN_VERBS: readonly string[] = [
+  '开展', '建立', '落实', '执行', '及时', '组织', '分析', '定期', '发布', '公开', '公布', '编制', '制定',
+  '修订', '更新', '实施', '打造', '建设', '配合',
+];

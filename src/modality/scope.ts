@@ -52,6 +52,8 @@ const ACTORS_LONGEST = [...ACTOR_WORDS].sort((a, b) => b.word.length - a.word.le
 const LEADS_LONGEST = [...ACTOR_LEADS].sort((a, b) => b.length - a.length);
 const COVERAGE_LONGEST = [...COVERAGE_WORDS].sort((a, b) => b.length - a.length);
 const CLAUSE_BREAK = /[，,；;。！？!?：:\n]/;
+/** Words joining the actors of an enumeration. */
+const ACTOR_JOINERS = ['、', '和', '及', '与'];
 
 function actorAt(text: string, at: number): { kind: ActorKind; word: string } | null {
   for (const a of ACTORS_LONGEST) if (text.startsWith(a.word, at)) return { kind: a.kind, word: a.word };
@@ -107,8 +109,16 @@ export function scopeOf(text: string, units?: Units | null): Scope {
     const lead = LEADS_LONGEST.find((w) => t.startsWith(w, at));
     if (lead) at += lead.length;
     if (inQuote[at]) continue;
-    const hit = actorAt(t, at);
-    if (hit) add({ kind: hit.kind, name: hit.word, source: 'text', start: at });
+    let hit = actorAt(t, at);
+    // An enumeration of actors (区政府各部门、各街镇) names them all.
+    while (hit) {
+      add({ kind: hit.kind, name: hit.word, source: 'text', start: at });
+      at += hit.word.length;
+      const joiner = ACTOR_JOINERS.find((j) => t.startsWith(j, at));
+      if (!joiner || inQuote[at + joiner.length]) break;
+      at += joiner.length;
+      hit = actorAt(t, at);
+    }
   }
   for (const name of [...(units?.lead ?? []), ...(units?.support ?? [])]) {
     if (name.trim()) add(unitActor(name));

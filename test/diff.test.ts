@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../src/corpus';
+import { diffPlans, statusOf } from '../src/diff/diff';
+import { diffToJson } from '../src/diff/json';
+import { obligationChanges, obligationDirection } from '../src/diff/obligations';
+import { diffTokens, sideOf } from '../src/diff/textdiff';
+import type { Change, Obligation } from '../src/types';
+
+function ob(partial: Partial<Obligation> & Pick<Obligation, 'kind' | 'value' | 'unit'>): Obligation {
+  return {
+    comparator: '>=',
+    valueMax: null,
+    period: null,
+    subject: '公众代表列席区政府常务会议',
+    quote: '',
+    span: { start: 0, end: 0 },
+    ...partial,
+  };
+}
+
+describe('obligation directions', () => {
+  it('a higher minimum count is stronger, a lower one weaker', () => {
+    expect(obligationDirection(ob({ kind: 'count', value: 3, unit: '次' }), ob({ kind: 'count', value: 4, unit: '次' }))).toBe('stronger');
+    expect(obligationDirection(ob({ kind: 'count', value: 4, unit: '次' }), ob({ kind: 'count', value: 3, unit: '次' }))).toBe('weaker');
+  });
+
+  it('frequencies compare per year: 每季度1次 (4 a year) is weaker than 每月1次 (12 a year)', () => {
+    const monthly = ob({ kind: 'frequency', value: 1, unit: '次', period: 'month' });
+    const quarterly = ob({ kind: 'frequency', value: 1, unit: '次', period: 'quarter' });
+    expect(obligationDirection(monthly, quarterly)).toBe('weaker');
+    expect(obligationDirection(quarterly, monthly)).toBe('stronger');
+  });
+
+  it('a shorter reply deadline is stronger; 5 working days count as 7 calendar days', () => {
+    const five = ob({ kind: 'deadline', comparator: '<=', value: 5, unit: '个工作日' });
+    const three = ob({ kind: 'deadline', comparator: '<=', value: 3, unit: '个工作日' });
+    expect(obligationDirection(five, three)).toBe('stronger');
+    expect(obligationDirection(three, five)).toBe('weaker');
+    const tenDays = ob({ kind: 'deadline', comparator: '<=', value: 10, unit: '日' });
+    expect(obligationDirection(five, tenDays)).toBe('weaker');
+  });
+
+  it('an earlier date is stronger; moving a month-only activity is neutral', () => {
+    const march31 = ob({ kind: 'date', comparator: '<=', value: 331, unit: 'MM-DD' });
+    const june30 = ob({ kind: 'date', comparator: '<=', value: 630, unit: 'MM-DD' });
+    expect(obligationDirection(june30, march31)).toBe('stronger');
+    expect(obligationDirection(march31, june30)).toBe('weaker');
+    const aug = ob({ kind: 'month', comparator: '=', value: 8, unit: '月' });
+    const sep = ob({ kind: 'month', comparator: '=', value: 9, unit: '月' });
+    expect(obligationDirection(aug, sep)).toBe('neutral');
+  });
+
+  it('a lower amount threshold covers more projects, so it is stronger', () => {
+    const big = ob({ kind: 'amount', value: 1000, unit: '万元', subject: '项目预算金额' });
+    const small = ob({ kind: 'amount', value: 500, unit: '万元', subject: '项目预算金额' });
+    expect(obligationDirection(big, small)).toBe('stronger');
+  });
+
+  it('an obligation gone from a kept task is a dropped clause (weaker); a new one an added clause (stronger)', () => {
+    const count = ob({ kind: 'count', value: 4, unit: '次', quote: '不少于4次' });
+    expect(obligationChanges([count], [])).toEqual([
+      { kind: 'clause', direction: 'weaker', before: '公众代表列席区政府常务会议 ≥4次', after: null, quoteA: '不少于4次', quoteB: null },
+    ]);
+    expect(obligationChanges([], [count])[0]).toMatchObject({ kind: 'clause', direction: 'stronger', quoteB: '不少于4次' });
+    expect(obligationChanges([count], [count])).toEqual([]);
+  });
+});
+
+describe('pair status', () => {
+  const change = (direction: Change['direction']): Change => ({
+    kind: 'count',
+    direction,
+    before: null,
+    after: null,
+    quoteA: null,
+    quoteB: null,
+  });
+  it('follows the directions of the changes', () => {
+    expect(statusOf([], true)).toBe('unchanged');
+    expect(statusOf([], false)).toBe('reworded');
+    expect(statusOf([change('neutral')], true)).toBe('reworded');
+    expect(statusOf([change('stronger'), change('neutral')], false)).toBe('strengthened');
+    expect(statusOf([change('weaker')], false)).toBe('weakened');
+    expect(statusOf([change('weaker'), change('stronger')], false)).toBe('mixed');
+  });
+});
+
+describe('text diff', () => {
+  it('refines a replaced token to the characters that differ', () => {
+    const segments = diffTokens(['年内', '不少于', '4次'], ['年内', '不少于', '5次']);
+    expect(segments).toEqual([
+      { op: '=', text: '年内不少于' },
+      { op: '-', text: '4' },
+      { op: '+', text: '5' },
+      { op: '=', text: '次' },
+    ]);
+  });
+
+  it('keeps both texts: = and - give a, = and + give b', () => {
+    const piece = fc.array(fc.constantFrom('政务', '公开', '不少于', '4次', '，', '推进', '做好', '5个工作日'), { maxLength: 12 });
+    fc.assert(
+      fc.property(piece, piece, (a, b) => {
+        const segments = diffTokens(a, b);
+        expect(sideOf(segments, 'a')).toBe(a.join(''));
+        expect(sideOf(segments, 'b')).toBe(b.join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('diffs of the bundled plans', () => {
+  const pudong = loadPlan('pudong-2022');
+  const putuo = loadPlan('putuo-2023');
+  const diff = diffPlans(pudong, putuo);
+
+  function pairWith(quoteA: string, quoteB: string) {
+    return diff.pairs.find((p) => p.changes.some((c) => c.quoteA?.includes(quoteA) && c.quoteB?.includes(quoteB)));
+  }
+
+  it('pudong-2022 → putuo-2023: 列席区政府…会议 不少于3次 → 不少于4次 is a strengthened pair', () => {
+    const pair = pairWith('不少于3次', '不少于4次');
+    expect(pair).toBeDefined();
+    expect(pair!.a.map((t) => t.text).join('')).toContain('年内邀请公众代表列席区政府决策会议不少于3次');
+    expect(pair!.b.map((t) => t.text).join('')).toContain('年内邀请公众代表列席区政府常务会议不少于4次');
+    expect(pair!.status).toBe('strengthened');
+    expect(pair!.changes.find((c) => c.kind === 'count')).toEqual({
+      kind: 'count',
+      direction: 'stronger',
+      before: '≥3次/year',
+      after: '≥4次/year',
+      quoteA: '不少于3次',
+      quoteB: '不少于4次',
+    });
+  });
+
+  it('pudong-2022 → putuo-2023: 主要负责同志…听取工作汇报 至少1次 → 至少2次 is a strengthened pair', () => {
+    const pair = pairWith('听取1次', '听取2次');
+    expect(pair).toBeDefined();
+    expect(pair!.a.map((t) => t.text).join('')).toContain('年内至少专门听取1次工作汇报');
+    expect(pair!.b.map((t) => t.text).join('')).toContain('主要负责同志每年至少专题听取2次工作汇报');
+    expect(pair!.status).toBe('strengthened');
+    const change = pair!.changes.find((c) => c.quoteB?.includes('听取2次'))!;
+    expect(change.direction).toBe('stronger');
+    expect(change.before).toBe('≥1次/year');
+    expect(change.after).toBe('≥2次/year');
+  });
+
+  it('every task is in exactly one pair or in added/dropped', () => {
+    const aSeqs = [...diff.pairs.flatMap((p) => p.a), ...diff.dropped].map((t) => t.seq).sort((x, y) => x - y);
+    const bSeqs = [...diff.pairs.flatMap((p) => p.b), ...diff.added].map((t) => t.seq).sort((x, y) => x - y);
+    expect(aSeqs).toEqual(pudong.tasks.map((t) => t.seq));
+    expect(bSeqs).toEqual(putuo.tasks.map((t) => t.seq));
+  });
+
+  it('the JSON lists seqs, a summary that adds up, and every seq in the tasks map', () => {
+    const json = diffToJson(diff);
+    const statuses = ['unchanged', 'reworded', 'strengthened', 'weakened', 'mixed'] as const;
+    expect(statuses.reduce((n, s) => n + json.summary[s], 0)).toBe(json.pairs.length);
+    expect(json.summary.added).toBe(json.added.length);
+    expect(json.summary.dropped).toBe(json.dropped.length);
+    expect(Object.keys(json.tasks.a)).toHaveLength(pudong.tasks.length);
+    expect(Object.keys(json.tasks.b)).toHaveLength(putuo.tasks.length);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
