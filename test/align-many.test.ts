@@ -67,9 +67,10 @@ describe('alignMany on the real seeds', () => {
     }
   });
 
-  // Agreement with alignPlans on the ten seed pairs. Measured with the defaults: about 0.73–0.79 of
-  // alignPlans' 1:1 pairs are found, and about 0.90–0.91 of pairFromMany's links are links of alignPlans
-  // (alignPlans learns its term weights from the two plans, alignMany from all five).
+  // Agreement with alignPlans on the ten seed pairs, measured with the defaults: 0.73 of alignPlans' 1:1
+  // pairs are found by pairFromMany, and 0.88 of pairFromMany's links are links of alignPlans (0.94 of
+  // its 1:1 pairs). alignPlans learns its term weights from the two plans, alignMany from all five, and
+  // alignPlans' looser pairs come from a global assignment per pair, pairFromMany's from related families.
   it('agrees with alignPlans on most 1:1 pairs of the seed pairs', () => {
     let oneToOne = 0;
     let found = 0;
@@ -93,7 +94,7 @@ describe('alignMany on the real seeds', () => {
     }
     expect(oneToOne).toBeGreaterThan(150);
     expect(found / oneToOne).toBeGreaterThanOrEqual(0.7);
-    expect(agreed / links).toBeGreaterThanOrEqual(0.85);
+    expect(agreed / links).toBeGreaterThanOrEqual(0.8);
   });
 });
 

@@ -36,7 +36,7 @@ export interface AlignManyOptions {
    * candidate index) for the families to be listed as related (default 0.15); related families give the
    * looser pairs of {@link pairFromMany} */
   relatedThreshold?: number;
-  /** Number of a task's heaviest (rarest) terms looked up in the candidate index (default 8) */
+  /** Number of a task's heaviest (rarest) terms looked up in the candidate index (default 12) */
   signatureSize?: number;
   /** Called now and then with how far the run is (every 1,000 tasks or so); for progress bars */
   onProgress?: (progress: ManyProgress) => void;
@@ -157,7 +157,7 @@ export interface CorpusOverlap {
   share: number;
 }
 
-const DEFAULTS = { familyThreshold: 0.5, representativeThreshold: 0.4, relatedThreshold: 0.15, signatureSize: 8, candidates: 8 };
+const DEFAULTS = { familyThreshold: 0.5, representativeThreshold: 0.4, relatedThreshold: 0.15, signatureSize: 12, candidates: 8 };
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
