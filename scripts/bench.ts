@@ -15,7 +15,7 @@ import { preparePlan } from '../src/align/prepare';
 import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
 import { benchAlign } from './bench-align';
-import { benchScale } from './bench-scale';
+import { benchScale, formatResults } from './bench-scale';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -87,4 +87,4 @@ if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
 }
 
 section('scale: a 50 MB plan and a folder of 2,000 plans (scripts/bench-scale.ts)');
-benchScale({ quick, log: (s: string) => console.log(s) });
+console.log(formatResults(benchScale(quick ? { sizes: [10], plans: 200 } : {})));
