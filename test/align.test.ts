@@ -95,7 +95,7 @@ describe('alignPlans on hand-made plans', () => {
   });
 
   it('lets options raise the pair threshold so that nothing matches', () => {
-    const al = alignPlans(pa, pb, { pairThreshold: 1.01, groupThreshold: 1.01, config: { homeThreshold: 1.01, homeScore: 1.01 } });
+    const al = alignPlans(pa, pb, { pairThreshold: 1.01, groupThreshold: 1.01, config: { homeThreshold: 1.01, homeScore: 1.01, leftoverScore: 1.01, quantitySubject: 1.01 } });
     expect(al.pairs).toEqual([]);
     expect(al.dropped).toHaveLength(5);
   });

@@ -12,7 +12,7 @@
 import type { Alignment, AlignOptions, Plan, PlanRef, TaskPair } from '../types';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
-import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask } from './prepare';
+import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type QuantityKey } from './prepare';
 import { distance } from 'fastest-levenshtein';
 import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, pairEvidence, signals, taskVector, Vocab, type TaskVector } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
@@ -247,6 +247,9 @@ export function findLinks(
     if (!addsToAnchor(i, j)) return;
     links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
   };
+  for (const l of quantityLinks(va, vb, config)) {
+    if (freeA[l.i] && freeB[l.j] && !links.has(`${l.i},${l.j}`)) links.set(`${l.i},${l.j}`, { ...l, strength: m.score[l.i]?.[l.j] ?? 0 });
+  }
   for (let i = 0; i < va.length; i++) {
     for (let j = 0; j < vb.length; j++) {
       if (links.has(`${i},${j}`) || (!freeA[i] && !freeB[j])) continue;
@@ -290,7 +293,188 @@ export function findLinks(
   home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j));
   home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, addLink);
   home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j));
+  for (const l of leftoverLinks(va, vb, m, links.values(), config)) links.set(`${l.i},${l.j}`, l);
   return [...links.values()];
+}
+
+/** Character-bigram Dice of two short strings. */
+function stringDice(x: string, y: string): number {
+  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
+  const gx = new Map<string, number>();
+  for (let k = 0; k + 1 < x.length; k++) {
+    const g = x.slice(k, k + 2);
+    gx.set(g, (gx.get(g) ?? 0) + 1);
+  }
+  let common = 0;
+  for (let k = 0; k + 1 < y.length; k++) {
+    const g = y.slice(k, k + 2);
+    const c = gx.get(g) ?? 0;
+    if (c > 0) {
+      common++;
+      gx.set(g, c - 1);
+    }
+  }
+  return (2 * common) / (x.length - 1 + y.length - 1);
+}
+
+/**
+ * Links between tasks that bind the same thing with a number (the quantity rule): an obligation of each
+ * task of the same family (count/frequency, time, deadline, percentage, amount) and unit, whose subjects
+ * (what is counted) agree in at least `quantitySubject` of their character bigrams (Dice), with subjects
+ * of at least 4 characters. Each obligation links only to its best such counterpart, and only when that
+ * one is unique and mutual. 年内至少专门听取1次工作汇报 and 每年至少专题听取2次工作汇报 carry one obligation
+ * whatever else their tasks say; these are the pairs whose changed numbers the diff must report.
+ */
+export function quantityLinks(va: readonly TaskVector[], vb: readonly TaskVector[], config: Pick<AlignConfig, 'quantitySubject'>): Link[] {
+  const t = config.quantitySubject;
+  if (!(t <= 1)) return [];
+  type Q = { task: number; q: QuantityKey };
+  const listOf = (vs: readonly TaskVector[]): Q[] =>
+    vs.flatMap((v, task) => v.quantities.filter((q) => q.subject.length >= 4).map((q) => ({ task, q })));
+  const qa = listOf(va);
+  const qb = listOf(vb);
+  if (qa.length === 0 || qb.length === 0) return [];
+  const sim = qa.map((x) => qb.map((y) => (x.q.family === y.q.family && x.q.unit === y.q.unit ? stringDice(x.q.subject, y.q.subject) : 0)));
+  /** Index of the single best entry at or above the threshold, or -1 (none, or a tie) */
+  const best = (vals: number[]): number => {
+    let k = -1;
+    let v = t;
+    let tie = false;
+    vals.forEach((x, n) => {
+      if (x > v) {
+        v = x;
+        k = n;
+        tie = false;
+      } else if (x === v && k >= 0) tie = true;
+    });
+    return tie ? -1 : k;
+  };
+  const out = new Map<string, Link>();
+  qa.forEach((x, p) => {
+    const q = best(sim[p] as number[]);
+    if (q < 0) return;
+    if (best(sim.map((row) => row[q] as number)) !== p) return;
+    const y = qb[q] as Q;
+    out.set(`${x.task},${y.task}`, { i: x.task, j: y.task, strength: 0, rank: 1 });
+  });
+  return [...out.values()];
+}
+
+/**
+ * Weighted character-bigram containment: for every task of `from` listed in `rows`, the share of its
+ * bigrams' weight found in each task of `to` (the other rows are left empty). Bigrams are weighted like
+ * terms, idf over the tasks of both plans raised to `power`, so a rare phrase counts whatever the
+ * tokenizer made of it (政府公报 / 公报).
+ */
+export function bigramContainment(
+  from: readonly TaskVector[],
+  to: readonly TaskVector[],
+  rows: Iterable<number>,
+  power: number,
+): number[][] {
+  const df = new Map<number, number>();
+  for (const v of from) for (const g of v.bigrams) df.set(g, (df.get(g) ?? 0) + 1);
+  const post = new Map<number, number[]>();
+  to.forEach((v, j) => {
+    for (const g of v.bigrams) {
+      df.set(g, (df.get(g) ?? 0) + 1);
+      const list = post.get(g);
+      if (list) list.push(j);
+      else post.set(g, [j]);
+    }
+  });
+  const n = from.length + to.length;
+  const weight = (d: number): number => Math.pow(Math.max(0, Math.log((n + 1) / (d + 0.5))), power);
+  const out: number[][] = from.map(() => []);
+  const acc = new Float64Array(to.length);
+  for (const k of rows) {
+    const x = from[k] as TaskVector;
+    acc.fill(0);
+    let total = 0;
+    for (const g of x.bigrams) {
+      const w = weight(df.get(g) ?? 1);
+      total += w;
+      for (const j of post.get(g) ?? []) acc[j] = (acc[j] as number) + w;
+    }
+    out[k] = Array.from(acc, (v) => (total > 0 ? v / total : 0));
+  }
+  return out;
+}
+
+/**
+ * Links among the tasks left without any link (the leftover rule). A leftover task joins a leftover task
+ * of the other plan when, over all tasks of that plan, the same counterpart is its best by score (at
+ * least `leftoverScore`, and at least `leftoverMargin` times its second best), its best by clause
+ * coverage and its best by weighted character-bigram containment (at least `leftoverBigram`). Several
+ * leftover tasks may join one counterpart (a merge); groups are formed by {@link linksToGroups}. Three
+ * signals agreeing on one clear counterpart is the evidence that a low absolute score cannot give: plans
+ * written at a different granularity, or in other words, share little vocabulary even where they carry
+ * the same work.
+ */
+export function leftoverLinks(
+  va: readonly TaskVector[],
+  vb: readonly TaskVector[],
+  m: ScoreMatrices,
+  links: Iterable<Link>,
+  config: AlignConfig,
+): Link[] {
+  if (!(config.leftoverScore <= 1)) return [];
+  const linkedA = new Set<number>();
+  const linkedB = new Set<number>();
+  for (const l of links) {
+    linkedA.add(l.i);
+    linkedB.add(l.j);
+  }
+  const restA = va.map((_, i) => i).filter((i) => !linkedA.has(i));
+  const restB = vb.map((_, j) => j).filter((j) => !linkedB.has(j));
+  if (restA.length === 0 || restB.length === 0) return [];
+  const bgAB = bigramContainment(va, vb, restA, config.idfPower);
+  const bgBA = bigramContainment(vb, va, restB, config.idfPower);
+  const argmax = (n: number, f: (k: number) => number): number => {
+    let best = -1;
+    let v = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const x = f(k);
+      if (x > v) {
+        v = x;
+        best = k;
+      }
+    }
+    return best;
+  };
+  /** The best value of a row is at least `leftoverMargin` times the second best */
+  const clear = (n: number, f: (k: number) => number, best: number): boolean => {
+    const top = f(best);
+    for (let k = 0; k < n; k++) if (k !== best && f(k) * config.leftoverMargin > top) return false;
+    return true;
+  };
+  // every signal of task i of a (over all of b) agrees on j, and its score prefers j clearly
+  const agreesA = (i: number, j: number): boolean =>
+    argmax(vb.length, (l) => m.score[i]?.[l] ?? 0) === j &&
+    clear(vb.length, (l) => m.score[i]?.[l] ?? 0, j) &&
+    argmax(vb.length, (l) => m.covAB[i]?.[l] ?? 0) === j &&
+    argmax(vb.length, (l) => bgAB[i]?.[l] ?? 0) === j &&
+    (bgAB[i]?.[j] ?? 0) >= config.leftoverBigram;
+  const agreesB = (j: number, i: number): boolean =>
+    argmax(va.length, (k) => m.score[k]?.[j] ?? 0) === i &&
+    clear(va.length, (k) => m.score[k]?.[j] ?? 0, i) &&
+    argmax(va.length, (k) => m.covBA[k]?.[j] ?? 0) === i &&
+    argmax(va.length, (k) => bgBA[j]?.[k] ?? 0) === i &&
+    (bgBA[j]?.[i] ?? 0) >= config.leftoverBigram;
+  const out = new Map<string, Link>();
+  const leftB = new Set(restB);
+  const leftA = new Set(restA);
+  for (const i of restA) {
+    const j = argmax(vb.length, (l) => m.score[i]?.[l] ?? 0);
+    const s = m.score[i]?.[j] ?? 0;
+    if (leftB.has(j) && s >= config.leftoverScore && agreesA(i, j)) out.set(`${i},${j}`, { i, j, strength: s });
+  }
+  for (const j of restB) {
+    const i = argmax(va.length, (k) => m.score[k]?.[j] ?? 0);
+    const s = m.score[i]?.[j] ?? 0;
+    if (leftA.has(i) && s >= config.leftoverScore && agreesB(j, i)) out.set(`${i},${j}`, { i, j, strength: s });
+  }
+  return [...out.values()];
 }
 
 /**

@@ -40,6 +40,16 @@ export interface AlignConfig {
    * its own side than this share of its score with the pair's other task (it adds something the pair's
    * own side does not say) */
   anchorRedundancy: number;
+  /** Leftover rule: minimum score for two tasks left without any link to be paired, when they are each
+   * other's best leftover and every signal of one of them points at the other */
+  leftoverScore: number;
+  /** Leftover rule: minimum weighted character-bigram containment of the task in its counterpart */
+  leftoverBigram: number;
+  /** Leftover rule: the task's best score must be this many times its second best */
+  leftoverMargin: number;
+  /** Quantity rule: minimum character-bigram Dice of the subjects of two obligations (same family and
+   * unit) for their tasks to be linked */
+  quantitySubject: number;
 }
 
 /**
@@ -75,4 +85,8 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   homeMargin: 1.25,
   verbatim: 0.85,
   anchorRedundancy: 0.75,
+  leftoverScore: 0.1,
+  leftoverBigram: 0.1,
+  leftoverMargin: 1.2,
+  quantitySubject: 0.5,
 };

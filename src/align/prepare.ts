@@ -4,6 +4,7 @@
  * loading the tokenizer again.
  */
 import type { Plan, Task } from '../types';
+import { extractObligations } from '../obligations/extract';
 import { clauses } from '../text/clauses';
 import { isContentToken, tokenize, type Tokenizer } from '../text/tokenize';
 
@@ -19,6 +20,27 @@ export interface PreparedTask {
   clauses: string[][];
   /** The task text's letters and digits only (no punctuation or whitespace), for character signals */
   chars: string;
+  /** The task's quantitative obligations in short form (absent in tasks prepared by older versions) */
+  quantities?: QuantityKey[];
+}
+
+/** What a quantitative obligation binds, without its value: two tasks that bind the same thing with other
+ * numbers (不少于3次 → 不少于4次) carry the same obligation. */
+export interface QuantityKey {
+  /** Kind family: `count` (count and frequency), `time` (date and month), or the kind itself */
+  family: string;
+  /** Unit as printed after normalization (次, 个工作日, %) */
+  unit: string;
+  /** What is counted or bounded (the obligation's subject, or its quote when it has none) */
+  subject: string;
+}
+
+/** The short form of a task's quantitative obligations (targets it only reports on are left out). */
+export function quantityKeys(task: Task): QuantityKey[] {
+  const family = (k: string): string => (k === 'frequency' ? 'count' : k === 'date' || k === 'month' ? 'time' : k);
+  return extractObligations(task)
+    .filter((o) => o.kind !== 'reported')
+    .map((o) => ({ family: family(o.kind), unit: o.unit, subject: (o.subject || o.quote).replace(/[^\p{L}]+/gu, '') }));
 }
 
 /** A plan with its tasks prepared. */
@@ -65,6 +87,7 @@ export function prepareTask(task: Task, options: PrepareOptions = {}): PreparedT
     nameTerms: name ? tokenize(name, { tokenizer }).map((t) => t.text).filter(contentTerm) : [],
     clauses: perClause.filter((c) => c.length > 0),
     chars: task.text.replace(/[^\p{L}\p{N}]+/gu, ''),
+    quantities: quantityKeys(task),
   };
 }
 

@@ -13,7 +13,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Evidence } from '../types';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
-import type { PreparedTask } from './prepare';
+import type { PreparedTask, QuantityKey } from './prepare';
 import { termWeight, type TermWeights } from './weights';
 
 /** Term and bigram ids shared by all vectors of one alignment, with term weights. */
@@ -71,6 +71,8 @@ export interface TaskVector {
   bigrams: Uint32Array;
   /** Content characters of the text */
   chars: string;
+  /** Quantitative obligations of the task(s), in short form */
+  quantities: QuantityKey[];
 }
 
 const sortedUnique = (xs: Iterable<number>): Int32Array => Int32Array.from(new Set(xs)).sort();
@@ -140,6 +142,7 @@ export function taskVector(
     postings,
     bigrams: bg.slice(0, u),
     chars,
+    quantities: tasks.flatMap((t) => t.quantities ?? []),
   };
 }
 
