@@ -114,7 +114,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export function benchAlign(options: { sizes?: number[]; datedSizes?: number[]; log?: (s: string) => void } = {}): BenchFigures {
   const log = options.log ?? (() => {});
   const sizes = options.sizes ?? [50, 200, 1000];
-  const datedSizes = options.datedSizes ?? [200, 1000];
+  const datedSizes = options.datedSizes ?? sizes.filter((n) => n >= 200);
   const seeds = SEED_IDS.map(loadSeed);
   // tokenizer
   const cls = seeds.flatMap((p) => p.plan.tasks.flatMap((t) => clauses(t.text).map((c) => c.text)));

@@ -56,6 +56,19 @@ describe('alignMany on the real seeds', () => {
     expect(pairFromMany(json, 'songjiang-2024', 'baoshan-2024')).toEqual(pairFromMany(many, 'songjiang-2024', 'baoshan-2024'));
   });
 
+  it('reads the same groups whichever plan comes first', () => {
+    for (let i = 0; i < IDS.length; i++) {
+      for (let j = i + 1; j < IDS.length; j++) {
+        const ab = pairFromMany(many, IDS[i]!, IDS[j]!);
+        const ba = pairFromMany(many, IDS[j]!, IDS[i]!);
+        const key = (a: number[], b: number[]) => `${a.join('+')}>${b.join('+')}`;
+        expect(ba.pairs.map((p) => key(p.b, p.a)).sort()).toEqual(ab.pairs.map((p) => key(p.a, p.b)).sort());
+        expect(ba.dropped).toEqual(ab.added);
+        expect(ba.added).toEqual(ab.dropped);
+      }
+    }
+  });
+
   it('lists related families both ways with the same score', () => {
     const score = new Map<string, number>();
     for (const f of many.families) for (const r of f.related) score.set(`${f.id}-${r.id}`, r.score);

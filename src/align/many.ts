@@ -126,8 +126,10 @@ export interface ManyPair {
   a: number[];
   /** Seqs of plan b's tasks */
   b: number[];
-  /** 1 when the two sides hold the same text; otherwise the lower of the members' scores against the
-   * family's representative (exact when one side is the representative's text, an estimate otherwise) */
+  /** Same family: 1 when the two sides hold the same text, otherwise the lowest member score against the
+   * family's representative (exact when one side is the representative's text, an estimate otherwise).
+   * Related families: the best score found between tasks of the two families (an estimate for these
+   * tasks). Tasks that joined the group as their best counterpart's leave the score as it was. */
   score: number;
 }
 
