@@ -59,6 +59,8 @@ beforeAll(async () => {
     overInputRelative: ['parse', seedCopy, '-o', join(dir, '..', relative(join(dir, '..'), dir), '.', 'baoshan.txt'), '--force'],
     overInputLink: ['parse', seedCopy, '-o', link, '--force'],
     overBundledSeed: ['parse', 'baoshan-2024', '-o', 'seeds/003_d488483787f5af7e.txt', '--force'],
+    missingFolder: ['parse', 'baoshan-2024', '-o', join(dir, 'no-such-folder', 'plan.json')],
+    ontoFolder: ['parse', 'baoshan-2024', '-o', dir, '--force'],
   };
   const names = Object.keys(jobs);
   const results = await Promise.all(names.map((name) => run(jobs[name]!, cache(name))));
@@ -106,5 +108,15 @@ describe('plandiff -o: never loses or alters a file', () => {
     }
     expect(readFileSync(seedCopy).equals(seedBytes)).toBe(true);
     expect(readFileSync(BAOSHAN).equals(seedBytes)).toBe(true);
+  });
+
+  it('an output path that cannot be written is a usage error naming it, with no stack trace and nothing written', () => {
+    expect(runs.missingFolder!.code).toBe(2);
+    expect(runs.missingFolder!.stderr).toBe(
+      `plandiff: cannot write ${join(dir, 'no-such-folder', 'plan.json')}: the folder ${join(dir, 'no-such-folder')} does not exist\n`,
+    );
+    expect(runs.ontoFolder!.code).toBe(2);
+    expect(runs.ontoFolder!.stderr).toBe(`plandiff: ${dir} is a folder; give the name of a file to write\n`);
+    expect(readdirSync(dir).sort()).toEqual(['baoshan.txt', 'existing.md', 'forced.md', 'fresh.md', 'link-to-input.txt']);
   });
 });

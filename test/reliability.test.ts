@@ -194,6 +194,30 @@ describe('batch loading: bad plans are skipped with their reason, the others loa
     ]);
   });
 
+  it('a file that cannot be read (an I/O error) is skipped with its reason', () => {
+    // /proc/self/mem is a file whose read fails with EIO (Linux); an unreadable file elsewhere fails alike.
+    if (process.platform !== 'linux') return;
+    const { plans, skipped } = loadPlans(['/proc/self/mem', path('baoshan.txt')]);
+    expect(plans.map((p) => p.tasks.length)).toEqual([32]);
+    expect(skipped).toEqual([
+      { ref: '/proc/self/mem', file: '/proc/self/mem', code: 'not-found', reason: 'plandiff: /proc/self/mem: cannot read the file (EIO)' },
+    ]);
+  });
+
+  it('bad manifest entries are skipped with their reasons; the other entries load', () => {
+    const folder = tempDir();
+    copyFileSync(SEEDS.baoshan, join(folder, 'a.txt'));
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ plans: [entry('a', 'a.txt'), { id: 'b' }, entry('a', 'a.txt'), 7] }));
+    const manifest = join(folder, 'manifest.json');
+    const { plans, skipped } = loadCorpusPlans(folder);
+    expect(plans.map((p) => [p.meta.id, p.tasks.length])).toEqual([['a', 32]]);
+    expect(skipped).toEqual([
+      { ref: 'b', file: manifest, code: 'bad-manifest', reason: `plandiff: ${manifest}: plans[1] ("b") has no "file"` },
+      { ref: 'a', file: manifest, code: 'bad-manifest', reason: `plandiff: ${manifest}: plan id "a" appears twice` },
+      { ref: 'plans[3]', file: manifest, code: 'bad-manifest', reason: `plandiff: ${manifest}: plans[3] is not an object` },
+    ]);
+  });
+
   it('a broken manifest is one clear error, not a crash', () => {
     const bad = tempDir();
     writeFileSync(join(bad, 'manifest.json'), '{ "plans": [ ');
@@ -325,6 +349,15 @@ describe('characters that extraction tools leave behind', () => {
       expect(direct.messages.filter((m) => m.ruleId === 'text/converted-traditional')).toHaveLength(1);
       expect(tasksOf(direct)).toEqual(tasksOf(seedPlan(name)));
     }
+  });
+
+  it('a traditional-character file loaded from disk gives the same tasks and says it was converted', () => {
+    const folder = tempDir();
+    const file = join(folder, 'baoshan-tw.txt');
+    writeFileSync(file, OpenCC.Converter({ from: 'cn', to: 'tw' })(seedText('baoshan')));
+    const plan = loadPlan(file);
+    expect(plan.tasks).toEqual(parsePlan(seedText('baoshan'), { file }).tasks);
+    expect(plan.messages.filter((m) => m.ruleId === 'text/converted-traditional')).toHaveLength(1);
   });
 
   it('full-width digits and Latin letters', () => {
