@@ -428,3 +428,20 @@ describe('characters that extraction tools leave behind', () => {
     ]);
   });
 });
+
+describe('a tab-separated table whose row numbers start again at 1 (two tables, or two plans, in one file)', () => {
+  it('every printed row is a task, renumbered, with messages at the repeated numbers', () => {
+    const lines = seedText('pudong').split('\n');
+    const first = lines.findIndex((l) => /^1\t/.test(l));
+    let last = lines.length - 1;
+    while (!/^\d+\t/.test(lines[last]!)) last--;
+    // Rows 1…77 printed twice, then row 78.
+    const text = [...lines.slice(0, last), ...lines.slice(first, last), ...lines.slice(last)].join('\n');
+    const plan = parsePlan(text, { file: 'twice.txt' });
+    const once = seedPlan('pudong').tasks;
+    expect(plan.tasks.map((t) => t.seq)).toEqual(Array.from({ length: 155 }, (_, k) => k + 1));
+    expect(plan.tasks.map((t) => t.text)).toEqual([...once.slice(0, 77), ...once].map((t) => t.text));
+    expect(plan.messages.filter((m) => m.ruleId === 'numbering/repeated')).toHaveLength(77);
+    expect(plan.messages.filter((m) => m.ruleId === 'numbering/renumbered')).toHaveLength(1);
+  });
+});
