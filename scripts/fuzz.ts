@@ -3,6 +3,8 @@
  * (lines deleted, duplicated or swapped, binary bytes inserted, the file cut short, re-encoded, line ends
  * changed) and runs readPlanText + parsePlan on each. Every case must give a Plan (tasks numbered 1…N,
  * sources inside the input) or a PlanParseError; anything else fails the run with the case to reproduce.
+ * One case in four makes only changes no parser should see (re-encoding, line ends, zero-width
+ * characters): its tasks must equal the seed's exactly.
  *
  *   npm run fuzz                         500 cases from seed 1
  *   FUZZ_SEED=7 FUZZ_RUNS=5000 npm run fuzz
@@ -74,6 +76,19 @@ function prng(seed: number): () => number {
 type Random = () => number;
 const int = (random: Random, n: number): number => Math.floor(random() * n);
 const pick = <T>(random: Random, list: readonly T[]): T => list[int(random, list.length)]!;
+
+/** Mutations that change no task: the parsed tasks must equal the seed's. */
+const LOSSLESS_MUTATIONS: Record<string, (lines: string[], random: Random) => void> = {
+  'zero-width characters': (lines, random) => {
+    const invisible = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
+    for (let n = 1 + int(random, 200); n > 0; n--) {
+      const k = int(random, lines.length);
+      const line = lines[k]!;
+      const at = int(random, line.length + 1);
+      lines[k] = line.slice(0, at) + pick(random, invisible) + line.slice(at);
+    }
+  },
+};
 
 /** Line-level mutations of the text. */
 const LINE_MUTATIONS: Record<string, (lines: string[], random: Random) => void> = {
@@ -156,13 +171,23 @@ function encode(text: string, encoding: (typeof ENCODINGS)[number]): Buffer {
 }
 
 /** Builds case `n` of run `seed`: the mutated bytes and the list of mutations applied. */
-export function makeCase(seed: number, n: number, seeds: readonly { name: string; text: string }[]): { bytes: Buffer; mutations: string[] } {
+export function makeCase(
+  seed: number,
+  n: number,
+  seeds: readonly { name: string; text: string }[],
+): { bytes: Buffer; mutations: string[]; base: string; lossless: boolean } {
   const random = prng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(n + 1, 0x85ebca6b)) >>> 0);
   const base = pick(random, seeds);
   const mutations = [`seed ${base.name}`];
   const lines = base.text.split('\n');
+  // One case in four changes nothing a parser should see: the tasks must come out as the seed's.
+  let lossless = random() < 0.25;
+  if (lossless) {
+    LOSSLESS_MUTATIONS['zero-width characters']!(lines, random);
+    mutations.push('zero-width characters');
+  }
   const lineOps = Object.keys(LINE_MUTATIONS);
-  for (let k = int(random, 4); k > 0; k--) {
+  for (let k = lossless ? 0 : int(random, 4); k > 0; k--) {
     const op = pick(random, lineOps);
     LINE_MUTATIONS[op]!(lines, random);
     mutations.push(op);
@@ -170,17 +195,30 @@ export function makeCase(seed: number, n: number, seeds: readonly { name: string
   const end = pick(random, ['\n', '\n', '\r\n', '\r', 'mixed']);
   if (end !== '\n') mutations.push(`line ends ${JSON.stringify(end)}`);
   const text =
-    end === 'mixed' ? lines.map((l, k) => l + (k === lines.length - 1 ? '' : pick(random, ['\n', '\r\n', '\r']))).join('') : lines.join(end);
-  const encoding = pick(random, ENCODINGS);
+    end === 'mixed'
+      ? lines
+          .map((l, k) => {
+            if (k === lines.length - 1) return l;
+            const e = pick(random, ['\n', '\r\n', '\r']);
+            // A lone CR before an empty line would read as CRLF, one line end instead of two.
+            return l + (e === '\r' && lines[k + 1] === '' ? '\r\n' : e);
+          })
+          .join('')
+      : lines.join(end);
+  // GBK cannot encode zero-width characters (they would become '?'), so a lossless case avoids it.
+  const encoding = pick(
+    random,
+    ENCODINGS.filter((e) => !lossless || e !== 'gbk'),
+  );
   mutations.push(`encoded ${encoding}`);
   let bytes = encode(text, encoding);
   const byteOps = Object.keys(BYTE_MUTATIONS);
-  for (let k = random() < 0.5 ? 0 : 1 + int(random, 2); k > 0; k--) {
+  for (let k = lossless || random() < 0.5 ? 0 : 1 + int(random, 2); k > 0; k--) {
     const op = pick(random, byteOps);
     bytes = BYTE_MUTATIONS[op]!(bytes, random);
     mutations.push(op);
   }
-  return { bytes, mutations };
+  return { bytes, mutations, base: base.name, lossless };
 }
 
 /** The rules every parsed plan keeps; returns what is broken, or null. */
@@ -209,22 +247,35 @@ export function fuzz(options: FuzzOptions = {}): FuzzReport {
   const runs = options.runs ?? 500;
   const maxMs = options.maxMs ?? 10_000;
   const seeds = loadSeeds(options.seedFiles);
+  const seedTasks = new Map<string, string>();
+  const tasksOfSeed = (name: string): string => {
+    let json = seedTasks.get(name);
+    if (json === undefined) {
+      json = JSON.stringify(parsePlan(seeds.find((s) => s.name === name)!.text, { file: 'fuzz.txt' }).tasks);
+      seedTasks.set(name, json);
+    }
+    return json;
+  };
   const report: FuzzReport = { seed, runs: 0, parsed: 0, refused: {}, failures: [], slowest: { case: -1, ms: 0 }, totalMs: 0 };
   const start = performance.now();
   const cases = options.only != null ? [options.only] : Array.from({ length: runs }, (_, n) => n);
   for (const n of cases) {
-    const { bytes, mutations } = makeCase(seed, n, seeds);
+    const { bytes, mutations, base, lossless } = makeCase(seed, n, seeds);
     const t0 = performance.now();
     let problem: string | null = null;
     try {
       const read = readPlanText(bytes, 'fuzz.txt');
       const plan = parsePlan(read.text, { file: 'fuzz.txt' });
       problem = checkPlan(plan, read.text.split('\n').length);
+      if (!problem && lossless && JSON.stringify(plan.tasks) !== tasksOfSeed(base)) {
+        problem = 'a change no parser should see (encoding, line ends, zero-width characters) changed the tasks';
+      }
       if (!problem) report.parsed++;
     } catch (error) {
       if (error instanceof PlanParseError) {
         report.refused[error.code] = (report.refused[error.code] ?? 0) + 1;
         if (!error.message.startsWith('plandiff: fuzz.txt')) problem = `PlanParseError does not name the file: ${error.message}`;
+        else if (lossless) problem = `a change no parser should see made the plan unreadable: ${error.message}`;
       } else {
         problem = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
       }
