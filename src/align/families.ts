@@ -2,7 +2,7 @@
  * Task families: tasks of many plans grouped so that tasks carrying the same obligation share a family.
  *
  * Built in one pass over the distinct task texts (verbatim copies are one node), in a fixed order. Each
- * node looks up its rarest terms in an inverted index of the nodes already placed, keeps the few families
+ * node looks up its rarest terms (among those another node holds too) in an inverted index of the nodes already placed, keeps the few families
  * whose members share the most rare weight with it, scores it against each such family's best-sharing
  * member and against the family's representative (its first node), and joins the family with the best
  * verified score; otherwise it starts a family of its own. Every member is thus verified against its
@@ -44,9 +44,9 @@ export interface NodeFamilies {
   scored: number;
   /** Node–family candidates met in the index (before keeping the best few) */
   candidates: number;
-  /** Related families: [family, family, best score of a member of one against a member of the other],
-   * smaller family first, sorted */
-  related: [number, number, number][];
+  /** Related families: [f, g, best score of a member of f against a member of g, best coverage of a
+   * member of f in a member of g, and of a member of g in a member of f], f < g, sorted */
+  related: [number, number, number, number, number][];
 }
 
 /** Sum of idf over the text terms two vectors share. */
@@ -73,17 +73,23 @@ function sharedWeight(x: TaskVector, y: TaskVector, idf: readonly number[]): num
  * task's weight.
  */
 export function verifiedScore(x: TaskVector, y: TaskVector, idf: readonly number[]): number {
+  return verify(x, y, idf)[0];
+}
+
+/** [score, coverage of x in y, coverage of y in x] (coverages 0 where they could not reach 0.2). */
+function verify(x: TaskVector, y: TaskVector, idf: readonly number[]): [number, number, number] {
   const sh = sharedWeight(x, y, idf);
   const reach = Math.max(x.weight > 0 ? sh / x.weight : 0, y.weight > 0 ? sh / y.weight : 0);
   const cxy = reach >= 0.2 ? coverage(x, y, idf) : 0;
   const cyx = reach >= 0.2 ? coverage(y, x, idf) : 0;
-  return combineSignals({ cosine: cosine(x, y), bigram: bigramDice(x, y), coverage: lighterCoverage(x, y, cxy, cyx) });
+  return [combineSignals({ cosine: cosine(x, y), bigram: bigramDice(x, y), coverage: lighterCoverage(x, y, cxy, cyx) }), cxy, cyx];
 }
 
-/** The `k` heaviest text terms of a vector (ties: lower id), zero-weight terms left out. */
-function heaviest(v: TaskVector, idf: readonly number[], k: number): number[] {
+/** The `k` heaviest text terms of a vector (ties: lower id) that another node also holds (`df` ≥ 2);
+ * zero-weight terms left out. */
+function heaviest(v: TaskVector, idf: readonly number[], df: Int32Array, k: number): number[] {
   return [...v.textIds]
-    .filter((id) => (idf[id] as number) > 0)
+    .filter((id) => (idf[id] as number) > 0 && (df[id] as number) >= 2)
     .sort((x, y) => (idf[y] as number) - (idf[x] as number) || x - y)
     .slice(0, k);
 }
@@ -110,13 +116,18 @@ export function buildFamilies(
   const touched: number[] = [];
   let scored = 0;
   let candidates = 0;
-  const relation = new Map<number, number>();
+  const relation = new Map<number, [number, number, number]>();
   const famKey = (term: number, f: number): number => term * 2097152 + f;
+  // terms held by one node only can bring no candidate: they are left out of signatures and the index
+  let maxId = 0;
+  for (const v of nodes) for (const id of v.textIds) if (id > maxId) maxId = id;
+  const df = new Int32Array(maxId + 1);
+  for (const v of nodes) for (const id of v.textIds) df[id] = (df[id] as number) + 1;
   for (let x = 0; x < n; x++) {
     if (onProgress && x % 1000 === 0) onProgress(x, n);
     const vx = nodes[x] as TaskVector;
     // 1. shared rare weight with the nodes already placed
-    for (const t of heaviest(vx, idf, params.signatureSize)) {
+    for (const t of heaviest(vx, idf, df, params.signatureSize)) {
       const w = idf[t] as number;
       for (const y of postings.get(t) ?? []) {
         if (acc[y] === 0) touched.push(y);
@@ -137,14 +148,14 @@ export function buildFamilies(
     for (const y of touched) acc[y] = 0;
     touched.length = 0;
     // 3. verify against the member and the representative; join the best
-    const met: [number, number][] = [];
+    const met: [number, number, number, number][] = [];
     let joinF = -1;
     let joinScore = -1;
     let joinRep = 0;
     for (const [f, y] of ranked) {
-      const s = verifiedScore(vx, nodes[y] as TaskVector, idf);
+      const [s, cxy, cyx] = verify(vx, nodes[y] as TaskVector, idf);
       scored++;
-      met.push([f, s]);
+      met.push([f, s, cxy, cyx]);
       if (s < params.threshold) continue;
       const r = representative[f] as number;
       let sr = s;
@@ -170,13 +181,18 @@ export function buildFamilies(
     // 4. relations with the other families met: the best score of a member of one against a member of
     //    the other
     const f = family[x] as number;
-    for (const [g, s] of met) {
+    for (const [g, s, cxy, cyx] of met) {
       if (g === f || s < params.relatedThreshold) continue;
       const key = Math.min(f, g) * 2097152 + Math.max(f, g);
-      if (s > (relation.get(key) ?? 0)) relation.set(key, s);
+      let r = relation.get(key);
+      if (!r) relation.set(key, (r = [0, 0, 0]));
+      r[0] = Math.max(r[0], s);
+      // coverage of the smaller family's member in the larger's, and the other way
+      r[1] = Math.max(r[1], f < g ? cxy : cyx);
+      r[2] = Math.max(r[2], f < g ? cyx : cxy);
     }
     // 5. index the node
-    for (const t of heaviest(vx, idf, params.indexSize)) {
+    for (const t of heaviest(vx, idf, df, params.indexSize)) {
       const k = famKey(t, f);
       const c = perFamily.get(k) ?? 0;
       if (c >= params.postingsPerFamily) continue;
@@ -186,8 +202,8 @@ export function buildFamilies(
       else postings.set(t, [x]);
     }
   }
-  const related: [number, number, number][] = [];
-  for (const [key, rs] of relation) related.push([Math.floor(key / 2097152), key % 2097152, rs]);
+  const related: [number, number, number, number, number][] = [];
+  for (const [key, [rs, cfg, cgf]] of relation) related.push([Math.floor(key / 2097152), key % 2097152, rs, cfg, cgf]);
   related.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return { family, representative, score, scored, candidates, related };
 }

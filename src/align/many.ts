@@ -84,6 +84,9 @@ export interface RelatedFamily {
   id: number;
   /** Best score of a task of one family against a task of the other, among the pairs scored */
   score: number;
+  /** Best share of a task of this family (its clauses' weight) found in a task of the related family,
+   * among the pairs scored (4 decimals; 0 where the two share too little for it to be computed) */
+  covered: number;
 }
 
 /** Counts describing an {@link alignMany} run (no timings: results are deterministic). */
@@ -270,9 +273,9 @@ export function alignMany(plans: readonly (Plan | PreparedPlan)[], options: Alig
     members[f]!.push({ plan: refs[plan]!.id, seq, score: round4(nf.score[node] as number), text });
   }
   const families: TaskFamily[] = members.map((m, id) => ({ id, members: m, related: [] }));
-  for (const [f, g, rs] of nf.related) {
-    families[f]!.related.push({ id: g, score: round4(rs) });
-    families[g]!.related.push({ id: f, score: round4(rs) });
+  for (const [f, g, rs, cfg, cgf] of nf.related) {
+    families[f]!.related.push({ id: g, score: round4(rs), covered: round4(cfg) });
+    families[g]!.related.push({ id: f, score: round4(rs), covered: round4(cgf) });
   }
   for (const fam of families) fam.related.sort((p, q) => p.id - q.id);
   const tasks = taskNode.length;
@@ -340,6 +343,9 @@ export interface PairFromManyOptions {
   pairThreshold?: number;
   /** Minimum score for a task left unpaired to join its best counterpart's group */
   homeScore?: number;
+  /** Minimum share of a task left unpaired found in its best-covering counterpart for it to join that
+   * counterpart's group (parts of a bundle) */
+  homeThreshold?: number;
   /** The best counterpart must score this many times the second best */
   homeMargin?: number;
 }
@@ -361,8 +367,10 @@ const byFamily = (xs: readonly Entry[]): Map<number, Entry[]> => {
  *     tasks what the other states as one; where both have several, tasks with the same text pair first);
  *  2. tasks still unpaired are paired 1:1 through related families, highest score first, down to
  *     `pairThreshold`;
- *  3. a task still unpaired joins the group of its best counterpart in a related family when that scores at
- *     least `homeScore` and clearly more (`homeMargin`) than the second best.
+ *  3. a task still unpaired joins the group of the counterpart (in a related family) that holds most of it,
+ *     when that share is at least `homeThreshold` and clearly more (`homeMargin`) than the next
+ *     counterpart's (the parts of a bundle), or else of its best-scoring counterpart, when that scores at
+ *     least `homeScore` and clearly more than the second best.
  * Cost: the two plans' tasks and their families' relations, not the corpus.
  *
  * (The result is indexed on first use; do not change it afterwards.)
@@ -371,6 +379,7 @@ export function pairFromMany(many: ManyAlignment, planIdA: string, planIdB: stri
   const pairThreshold = options.pairThreshold ?? DEFAULT_ALIGN_CONFIG.pairThreshold;
   const homeScore = options.homeScore ?? DEFAULT_ALIGN_CONFIG.homeScore;
   const homeMargin = options.homeMargin ?? DEFAULT_ALIGN_CONFIG.homeMargin;
+  const homeThreshold = options.homeThreshold ?? DEFAULT_ALIGN_CONFIG.homeThreshold;
   const ix = indexOf(many);
   const A = planTasks(ix, planIdA);
   const B = planTasks(ix, planIdB);
@@ -408,12 +417,15 @@ export function pairFromMany(many: ManyAlignment, planIdA: string, planIdB: stri
     if (!(xs.length === 1 && ys.length === 1 && xs[0]!.text === ys[0]!.text)) for (const t of [...xs, ...ys]) score = Math.min(score, t.score);
     addGroup(xs, ys, score);
   }
-  // candidates through related families: [a entry, b entry, score]
-  const cands: [Entry, Entry, number][] = [];
+  // candidates through related families: [a entry, b entry, score, coverage of a in b, of b in a]
+  const cands: [Entry, Entry, number, number, number][] = [];
   for (const x of A) {
     for (const r of ix.related[x.family] ?? []) {
-      if (r.score < homeScore) continue;
-      for (const y of famB.get(r.id) ?? []) if (!groupA.has(x.seq) || !groupB.has(y.seq)) cands.push([x, y, r.score]);
+      const ys = famB.get(r.id);
+      if (!ys) continue;
+      const back = (ix.related[r.id] ?? []).find((q) => q.id === x.family)?.covered ?? 0;
+      if (r.score < homeScore && r.covered < homeThreshold && back < homeThreshold) continue;
+      for (const y of ys) if (!groupA.has(x.seq) || !groupB.has(y.seq)) cands.push([x, y, r.score, r.covered, back]);
     }
   }
   cands.sort((p, q) => q[2] - p[2] || p[0].seq - q[0].seq || p[1].seq - q[1].seq);
@@ -423,26 +435,37 @@ export function pairFromMany(many: ManyAlignment, planIdA: string, planIdB: stri
     if (groupA.has(x.seq) || groupB.has(y.seq)) continue;
     addGroup([x], [y], s);
   }
-  // 3. homes
+  // 3. homes: by coverage (a part of a bundle), else by score
   const home = (side: 'a' | 'b'): void => {
-    const best = new Map<number, { other: Entry; first: number; second: number }>();
-    for (const [x, y, s] of cands) {
-      const [me, other] = side === 'a' ? [x, y] : [y, x];
-      if ((side === 'a' ? groupA : groupB).has(me.seq)) continue;
-      const b = best.get(me.seq);
-      if (!b) best.set(me.seq, { other, first: s, second: 0 });
-      else if (s > b.first) best.set(me.seq, { other, first: s, second: b.first });
-      else if (s > b.second && other.seq !== b.other.seq) b.second = s;
-    }
     const mine = side === 'a' ? groupA : groupB;
     const theirs = side === 'a' ? groupB : groupA;
-    for (const [seq, b] of [...best.entries()].sort((p, q) => p[0] - q[0])) {
-      if (b.first < homeScore || b.first < homeMargin * b.second) continue;
-      const g = theirs.get(b.other.seq);
+    const bestCover = new Map<number, { other: Entry; first: number; second: number }>();
+    const bestScore = new Map<number, { other: Entry; first: number; second: number }>();
+    const offer = (best: typeof bestCover, seq: number, other: Entry, v: number): void => {
+      const b = best.get(seq);
+      if (!b) best.set(seq, { other, first: v, second: 0 });
+      else if (v > b.first) best.set(seq, { other, first: v, second: b.first });
+      else if (v > b.second && other.seq !== b.other.seq) b.second = v;
+    };
+    for (const [x, y, s, cxy, cyx] of cands) {
+      const [me, other, cov] = side === 'a' ? [x, y, cxy] : [y, x, cyx];
+      if (mine.has(me.seq)) continue;
+      offer(bestScore, me.seq, other, s);
+      offer(bestCover, me.seq, other, cov);
+    }
+    const seqs = [...new Set([...bestCover.keys(), ...bestScore.keys()])].sort((p, q) => p - q);
+    for (const seq of seqs) {
+      const c = bestCover.get(seq);
+      const h = bestScore.get(seq);
+      let pick: { other: Entry; first: number } | undefined;
+      if (c && c.first >= homeThreshold && c.first >= homeMargin * c.second) pick = { other: c.other, first: h && h.other.seq === c.other.seq ? h.first : c.first };
+      else if (h && h.first >= homeScore && h.first >= homeMargin * h.second) pick = h;
+      if (!pick) continue;
+      const g = theirs.get(pick.other.seq);
       if (g === undefined) {
         const me = (side === 'a' ? A : B).find((t) => t.seq === seq)!;
-        if (side === 'a') addGroup([me], [b.other], b.first);
-        else addGroup([b.other], [me], b.first);
+        if (side === 'a') addGroup([me], [pick.other], pick.first);
+        else addGroup([pick.other], [me], pick.first);
       } else {
         groups[g]![side].push(seq);
         groups[g]![side].sort((p, q) => p - q);
