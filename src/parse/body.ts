@@ -37,7 +37,11 @@ interface Joined {
 }
 
 function joinSpan(lines: readonly Line[], from: number, to: number, firstOffset: number): Joined {
-  let text = '';
+  // Pieces are collected and joined once: reading a character of a string built by `+=` flattens it,
+  // which would make long spans quadratic.
+  const pieces: string[] = [];
+  let length = 0;
+  let last = '';
   const starts: number[] = [];
   const indexes: number[] = [];
   for (let i = from; i <= to; i++) {
@@ -45,12 +49,17 @@ function joinSpan(lines: readonly Line[], from: number, to: number, firstOffset:
     if (!isContentLine(line)) continue;
     const s = i === from ? line.squeezed.slice(firstOffset) : line.squeezed;
     if (s === '') continue;
-    if (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(s)) text += ' ';
-    starts.push(text.length);
+    if (/[A-Za-z0-9]/.test(last) && /^[A-Za-z0-9]/.test(s)) {
+      pieces.push(' ');
+      length++;
+    }
+    starts.push(length);
     indexes.push(i);
-    text += s;
+    pieces.push(s);
+    length += s.length;
+    last = s[s.length - 1]!;
   }
-  return { text, starts, indexes };
+  return { text: pieces.join(''), starts, indexes };
 }
 
 /** Line index of the character at `offset`. */

@@ -170,7 +170,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const table = header ? readTable(lines, header, docEnd, { file, titles: titlesByLevel(headings.flat) }) : null;
   if (table && table.rows.length > 0) {
     layout = 'table';
-    messages.push(...table.messages);
+    for (const m of table.messages) messages.push(m);
     const index = buildSectionIndex(lines, headings.flat, bodyTo);
     const places = table.rows.map((r) => source(r.first, r.last));
     const seqs = numberTasks(

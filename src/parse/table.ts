@@ -92,8 +92,9 @@ export interface TableScan {
 const HEADER_KEYS = Object.keys(HEADER_WORDS).sort((a, b) => b.length - a.length);
 const MAX_HEADER_KEY = HEADER_KEYS.reduce((n, k) => Math.max(n, k.length), 0);
 const QUANTITY = new RegExp(`^[${QUANTITY_CHARS}]`);
-const SEQ_LINE = /^(\d{1,4})[.．、]?(?:\s+(.*))?$/;
-const SEQ_CELL = /^(\d{1,4})[.．、]?$/;
+/** Row numbers have up to six digits (tables of 10,000 rows and more). */
+const SEQ_LINE = /^(\d{1,6})[.．、]?(?:\s+(.*))?$/;
+const SEQ_CELL = /^(\d{1,6})[.．、]?$/;
 /** Longest outer name level looked for at the start of a name cell. */
 const MAX_NAME_PREFIX = 80;
 
