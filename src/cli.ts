@@ -12,7 +12,7 @@ import { diffPlans } from './diff/diff';
 import { diffToJson, obligationsToJson } from './diff/json';
 import { PlanParseError, UsageError } from './errors';
 import { createCachedTokenizer } from './io/token-cache';
-import { writeOutput } from './io/write';
+import { checkOutput, writeOutput } from './io/write';
 import { extractObligations } from './obligations/extract';
 import { renderPlanOutline } from './outline';
 import { renderAlignment, renderAudit, renderObligations, renderReport, renderTrace, type ReportFormat } from './report/index';
@@ -67,7 +67,7 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-type Command = (args: string[], opts: Common) => { text: string; inputs: string[] };
+type Command = (args: string[], opts: Common) => string;
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
@@ -87,12 +87,12 @@ const commands: Record<string, Command> = {
   corpus(_args, opts) {
     const corpus = loadCorpus(opts.load.corpusDir);
     const format = pickFormat(opts.format, ['json', 'md'], 'md');
-    if (format === 'json') return { text: stableJson(corpus.entries), inputs: [] };
+    if (format === 'json') return stableJson(corpus.entries);
     const lines = ['| id | 区 | 年度 | 文号 | 成文日期 | 文件 |', '|---|---|---|---|---|---|'];
     for (const e of corpus.entries) {
       lines.push(`| ${e.id} | ${e.district} | ${e.year} | ${e.docNumber ?? '—'} | ${e.issueDate ?? '—'} | ${e.file} |`);
     }
-    return { text: lines.join('\n') + '\n', inputs: [] };
+    return lines.join('\n') + '\n';
   },
   align(args, opts) {
     need(args, 2, 'plandiff align <planA> <planB> [--format json|md]');
@@ -102,18 +102,18 @@ const commands: Record<string, Command> = {
     const tokenizer = opts.tokenizer();
     const alignment = alignPlans(a, b, tokenizer ? { tokenizer } : {});
     const text = format === 'md' ? renderAlignment(alignment, 'md', { lang: opts.lang }) : stableJson(alignmentToJson(alignment));
-    return { text, inputs: [a.file, b.file] };
+    return text;
   },
   obligations(args, opts) {
     need(args, 1, 'plandiff obligations <plan> [--format json|md|csv]');
     const format = pickFormat(opts.format, ['json', 'md', 'csv'], 'json');
     const plan = loadPlan(args[0]!, opts.load);
-    if (format === 'md') return { text: renderObligations(plan, extractObligations, 'md', { lang: opts.lang }), inputs: [] };
+    if (format === 'md') return renderObligations(plan, extractObligations, 'md', { lang: opts.lang });
     const rows = obligationsToJson(plan.tasks, extractObligations);
-    if (format === 'json') return { text: stableJson(rows), inputs: [plan.file] };
+    if (format === 'json') return stableJson(rows);
     const columns = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
     const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
-    return { text: '\uFEFF' + lines.join('\r\n') + '\r\n', inputs: [plan.file] };
+    return '\uFEFF' + lines.join('\r\n') + '\r\n';
   },
   diff(args, opts) {
     need(args, 2, 'plandiff diff <planA> <planB> [--format md|html|json|csv]');
@@ -123,7 +123,7 @@ const commands: Record<string, Command> = {
     const tokenizer = opts.tokenizer();
     const diff = diffPlans(a, b, tokenizer ? { tokenizer } : {});
     const text = format === 'json' ? stableJson(diffToJson(diff)) : renderReport(diff, format, { lang: opts.lang });
-    return { text, inputs: [a.file, b.file] };
+    return text;
   },
   audit(args, opts) {
     const usage = 'plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]';
@@ -141,7 +141,7 @@ const commands: Record<string, Command> = {
       onPlan: () => progress.tick(),
     });
     progress.finish();
-    return { text: renderAudit(conv, format, { lang: opts.lang }), inputs: [] };
+    return renderAudit(conv, format, { lang: opts.lang });
   },
   trace(args, opts) {
     need(args, 2, 'plandiff trace <plan> <seq> [--format md|json]');
@@ -155,15 +155,27 @@ const commands: Record<string, Command> = {
     const { plans } = loadCorpusPlans(opts.load.corpusDir, opts.load);
     const tokenizer = opts.tokenizer();
     const trace = traceTask(origin, seq, plans, tokenizer ? { tokenizer } : {});
-    return { text: renderTrace(trace, format, { lang: opts.lang }), inputs: [] };
+    return renderTrace(trace, format, { lang: opts.lang });
   },
   parse(args, opts) {
     need(args, 1, 'plandiff parse <plan> [--format json|md]');
     const format = pickFormat(opts.format, ['json', 'md'], 'json');
     const plan = loadPlan(args[0]!, opts.load);
-    return { text: format === 'md' ? renderPlanOutline(plan) : stableJson(plan), inputs: [plan.file] };
+    return format === 'md' ? renderPlanOutline(plan) : stableJson(plan);
   },
 };
+
+/** Every file a command may read: the plans named, the corpus manifest and the corpus's plan files. */
+function inputFiles(refs: string[], load: LoadOptions): string[] {
+  const files = refs.map((ref) => resolvePlanPath(ref, load)).filter((p): p is string => p != null);
+  try {
+    const corpus = loadCorpus(load.corpusDir);
+    files.push(join(corpus.dir, 'manifest.json'), ...corpus.entries.map((e) => e.file));
+  } catch {
+    // no usable manifest: the command itself reports it
+  }
+  return files;
+}
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[]): number {
@@ -217,8 +229,9 @@ export function main(argv: string[]): number {
     },
   };
   try {
-    const { text } = command(rest, opts);
-    const inputs = rest.map((ref) => resolvePlanPath(ref, opts.load)).filter((p): p is string => p != null);
+    const inputs = inputFiles([...rest, ...(opts.directive ? [opts.directive] : [])], opts.load);
+    if (opts.output) checkOutput(opts.output, { force: opts.force, inputs });
+    const text = command(rest, opts);
     if (opts.output) writeOutput(opts.output, text, { force: opts.force, inputs });
     else process.stdout.write(text);
     return 0;

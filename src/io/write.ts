@@ -23,8 +23,11 @@ function canonical(path: string): string {
   }
 }
 
-/** Writes `content` to `path` atomically, refusing to clobber inputs or (without force) existing files. */
-export function writeOutput(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
+/**
+ * Checks that `path` may be written: not an input, in an existing folder, not a folder, and (without force)
+ * not an existing file. Throws a `UsageError` saying why not. Call it before long work to fail fast.
+ */
+export function checkOutput(path: string, options: WriteOptions = {}): void {
   const target = canonical(path);
   for (const input of options.inputs ?? []) {
     if (canonical(input) === target) {
@@ -41,6 +44,13 @@ export function writeOutput(path: string, content: string | Uint8Array, options:
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${path} already exists; pass --force to replace it`);
   }
+}
+
+/** Writes `content` to `path` atomically, refusing to clobber inputs or (without force) existing files. */
+export function writeOutput(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
+  checkOutput(path, options);
+  const target = canonical(path);
+  const folder = dirname(target);
   const tmp = join(folder, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     writeFileSync(tmp, content);
