@@ -28,6 +28,7 @@ export { createCachedTokenizer } from './io/token-cache';
 export { alignPlans } from './align/align';
 export { preparePlan } from './align/prepare';
 export { alignmentToJson } from './align/json';
+export { alignMany, pairFromMany, planAgainstCorpus } from './align/many';
 export { DEFAULT_ALIGN_CONFIG } from './align/config';
 
 // Obligations, modality, scope
@@ -107,6 +108,19 @@ export type { Tokenizer, TokenizeOptions } from './text/tokenize';
 export type { CachedTokenizer, TokenCacheOptions } from './io/token-cache';
 export type { AlignPlansOptions } from './align/align';
 export type { AlignmentJson, AlignmentPairJson } from './align/json';
+export type {
+  AlignManyOptions,
+  ManyAlignment,
+  TaskFamily,
+  FamilyMember,
+  RelatedFamily,
+  ManyStats,
+  ManyPair,
+  ManyPairAlignment,
+  PairFromManyOptions,
+  CorpusOverlap,
+  ManyProgress,
+} from './align/many';
 export type { ModalityResult } from './modality/modality';
 export type { Scope } from './modality/scope';
 export type { DiffOptions } from './diff/diff';
