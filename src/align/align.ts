@@ -360,45 +360,78 @@ export function quantityLinks(va: readonly TaskVector[], vb: readonly TaskVector
   return [...out.values()];
 }
 
+/** Character bigrams of a set of tasks as dense ids, with a weight per id. */
+export interface BigramIndex {
+  /** Dense bigram ids of each task (ascending), parallel to the task list */
+  ids: Int32Array[];
+  /** Weight of each id: idf over the tasks raised to a power, like term weights */
+  weight: Float64Array;
+}
+
 /**
- * Weighted character-bigram containment: for every task of `from` listed in `rows`, the share of its
- * bigrams' weight found in each task of `to` (the other rows are left empty). Bigrams are weighted like
- * terms, idf over the tasks of both plans raised to `power`, so a rare phrase counts whatever the
- * tokenizer made of it (政府公报 / 公报).
+ * Index the character bigrams of tasks (both plans together): dense ids and idf weights, so a rare phrase
+ * counts whatever the tokenizer made of it (政府公报 / 公报).
  */
-export function bigramContainment(
-  from: readonly TaskVector[],
-  to: readonly TaskVector[],
-  rows: Iterable<number>,
-  power: number,
-): number[][] {
-  const df = new Map<number, number>();
-  for (const v of from) for (const g of v.bigrams) df.set(g, (df.get(g) ?? 0) + 1);
-  const post = new Map<number, number[]>();
-  to.forEach((v, j) => {
-    for (const g of v.bigrams) {
-      df.set(g, (df.get(g) ?? 0) + 1);
-      const list = post.get(g);
-      if (list) list.push(j);
-      else post.set(g, [j]);
+export function bigramIndex(vectors: readonly TaskVector[], power: number): BigramIndex {
+  let total = 0;
+  for (const v of vectors) total += v.bigrams.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const v of vectors) {
+    all.set(v.bigrams, at);
+    at += v.bigrams.length;
+  }
+  all.sort();
+  // distinct codes and their document frequencies (a task holds a code at most once)
+  const codes: number[] = [];
+  const df: number[] = [];
+  for (let k = 0; k < all.length; k++) {
+    if (k > 0 && all[k] === all[k - 1]) df[df.length - 1] = (df[df.length - 1] as number) + 1;
+    else {
+      codes.push(all[k] as number);
+      df.push(1);
+    }
+  }
+  const n = vectors.length;
+  const weight = Float64Array.from(df, (d) => Math.pow(Math.max(0, Math.log((n + 1) / (d + 0.5))), power));
+  const ids = vectors.map((v) => {
+    const out = new Int32Array(v.bigrams.length);
+    let c = 0;
+    v.bigrams.forEach((g, k) => {
+      while ((codes[c] as number) < g) c++;
+      out[k] = c;
+    });
+    return out;
+  });
+  return { ids, weight };
+}
+
+/**
+ * Weighted character-bigram containment: for each task `k` of `rows`, the share of its bigrams' weight
+ * found in each task of `cols` (indexes into the index's task list). Returns one array per row, in the
+ * order of `cols`.
+ */
+export function bigramContainment(index: BigramIndex, rows: readonly number[], cols: readonly number[]): Float64Array[] {
+  const post: number[][] = [];
+  cols.forEach((c, q) => {
+    for (const id of index.ids[c] as Int32Array) {
+      const list = post[id];
+      if (list) list.push(q);
+      else post[id] = [q];
     }
   });
-  const n = from.length + to.length;
-  const weight = (d: number): number => Math.pow(Math.max(0, Math.log((n + 1) / (d + 0.5))), power);
-  const out: number[][] = from.map(() => []);
-  const acc = new Float64Array(to.length);
-  for (const k of rows) {
-    const x = from[k] as TaskVector;
-    acc.fill(0);
+  return rows.map((r) => {
+    const acc = new Float64Array(cols.length);
     let total = 0;
-    for (const g of x.bigrams) {
-      const w = weight(df.get(g) ?? 1);
+    for (const id of index.ids[r] as Int32Array) {
+      const w = index.weight[id] as number;
       total += w;
-      for (const j of post.get(g) ?? []) acc[j] = (acc[j] as number) + w;
+      const list = post[id];
+      if (list) for (const q of list) acc[q] = (acc[q] as number) + w;
     }
-    out[k] = Array.from(acc, (v) => (total > 0 ? v / total : 0));
-  }
-  return out;
+    if (total > 0) for (let q = 0; q < acc.length; q++) acc[q] = (acc[q] as number) / total;
+    return acc;
+  });
 }
 
 /**
@@ -428,8 +461,13 @@ export function leftoverLinks(
   const restA = va.map((_, i) => i).filter((i) => !linkedA.has(i));
   const restB = vb.map((_, j) => j).filter((j) => !linkedB.has(j));
   if (restA.length === 0 || restB.length === 0) return [];
-  const bgAB = bigramContainment(va, vb, restA, config.idfPower);
-  const bgBA = bigramContainment(vb, va, restB, config.idfPower);
+  const index = bigramIndex([...va, ...vb], config.idfPower);
+  const colsB = vb.map((_, j) => va.length + j);
+  const colsA = va.map((_, i) => i);
+  const bgAB: Float64Array[] = [];
+  const bgBA: Float64Array[] = [];
+  bigramContainment(index, restA, colsB).forEach((row, k) => (bgAB[restA[k] as number] = row));
+  bigramContainment(index, restB.map((j) => va.length + j), colsA).forEach((row, k) => (bgBA[restB[k] as number] = row));
   const argmax = (n: number, f: (k: number) => number): number => {
     let best = -1;
     let v = -Infinity;
