@@ -122,6 +122,37 @@ describe('parsePlan: small tables', () => {
     expect(tabbed.tasks.map((t) => [t.name, t.text, t.units.raw])).toEqual([['政策解读', '做好政策解读工作', '区府办']]);
   });
 
+  it('a header repeated at a page top inside a row: the rest of the row after it joins the row', () => {
+    const text =
+      '序号\t任务名称\t任务内容\t责任单位\t时间节点\n1\t政策解读\t做好政策解读工作。\t区府办\t全年\n' +
+      '2\t政策解读\t重要政策文件与解读材料\t区府办\t全年\n— 5 —\n序号\t任务名称\t任务内容\t责任单位\t时间节点\n' +
+      '\t\t同步发布。\t\t\n3\t数据开放\t新增开放数据集。\t区大数据中心\t全年\n';
+    const plan = parsePlan(text);
+    expect(plan.tasks.map((t) => [t.text, t.source.lineStart, t.source.lineEnd])).toEqual([
+      ['做好政策解读工作。', 2, 2],
+      ['重要政策文件与解读材料同步发布。', 3, 6],
+      ['新增开放数据集。', 7, 7],
+    ]);
+    expect(plan.messages).toEqual([]);
+  });
+
+  it('a row with only a number does not take the merged name above as its text', () => {
+    const text = '序号\t任务名称\t任务内容\t责任单位\t时间节点\n1\t政策解读\t做好政策解读工作。\t区府办\t全年\n2\t\t\t\t\n';
+    expect(() => parsePlan(text, { file: 'x.txt' })).toThrow('plandiff: x.txt:3: table row 2 has a number but no content');
+    // A name printed on the row itself stands in for an empty content cell, with a message.
+    const named = parsePlan(text.replace('2\t\t', '2\t数据开放\t'));
+    expect(named.tasks[1]!.text).toBe('数据开放');
+    expect(named.messages.map((m) => m.ruleId)).toContain('table/missing-cell');
+  });
+
+  it('row numbers of five and six digits', () => {
+    const rows = [99_999, 100_000, 100_001].map((n, k) => `${k + 1}\t做好第${n}项工作。\t区府办\t全年`);
+    const text = ['序号\t任务内容\t责任单位\t时间节点', ...rows, '100000\t加强培训。\t区府办\t全年'].join('\n');
+    const plan = parsePlan(text);
+    expect(plan.tasks.map((t) => t.text)).toEqual(['做好第99999项工作。', '做好第100000项工作。', '做好第100001项工作。', '加强培训。']);
+    expect(plan.tasks[3]!.source.lineStart).toBe(5);
+  });
+
   it('full-width digits and ideographic spaces', () => {
     const text = '序号　任务内容　责任单位　时间节点\n１\n做好政策解读工作。\n区府办　全年\n２\n加强培训工作。\n各单位　３月底前\n';
     const plan = parsePlan(text);

@@ -329,7 +329,8 @@ export function readTable(lines: readonly Line[], header: TableHeader, to: numbe
     }
     let text = r.cells.content;
     if (text === '') {
-      const name = names[names.length - 1] ?? '';
+      // Only a name printed on this row stands in for its content; a merged name from above would invent text.
+      const name = r.cells.names[r.cells.names.length - 1] ?? '';
       if (name === '') {
         throw new PlanParseError('empty-row', ctx.file, lines[r.first]!.no, `table row ${r.printed} has a number but no content`);
       }
@@ -357,6 +358,14 @@ interface CellFlags {
 }
 
 /* ───────────────────────────── tabs ───────────────────────────── */
+
+/** True when two schemas have the same column roles at the same positions (header words may differ). */
+function sameColumns(a: TableSchema, b: TableSchema): boolean {
+  return (
+    a.columns.length === b.columns.length &&
+    a.columns.every((c, k) => c.role === b.columns[k]!.role && c.position === b.columns[k]!.position)
+  );
+}
 
 function readTabRows(
   lines: readonly Line[],
@@ -399,8 +408,11 @@ function readTabRows(
     if (TABLE_CONTINUATION_WORDS.includes(line.squeezed)) continue;
     const h = /序号|编号/.test(line.squeezed) ? readHeader(lines, i, end) : null;
     if (h) {
-      flush();
-      schema = h.schema.layout === 'tabs' ? h.schema : schema;
+      // A header repeated at the top of a page may cut a row in two: the row stays open, and a line with
+      // an empty number cell after the header continues it, unless the columns change.
+      const next = h.schema.layout === 'tabs' ? h.schema : schema;
+      if (!sameColumns(next, schema)) flush();
+      schema = next;
       roles = rolesOf(schema);
       i = h.next - 1;
       continue;
