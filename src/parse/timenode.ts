@@ -222,17 +222,25 @@ function quarterDraft(match: string, after: string): { draft: Draft; rest: strin
   return { draft: { kind: 'quarter', start: mmdd(first * 3 - 2, 1), end: endOfLast, months }, rest: after };
 }
 
+/** Word lists looked up at the start of a node, longest first (sorted once, at module load). */
+const CONTINUOUS_FIRST = byLength(CONTINUOUS_WORDS);
+const YEAR_END_FIRST = byLength(YEAR_END_WORDS);
+const WHOLE_YEAR_FIRST = byLength(WHOLE_YEAR_WORDS);
+const HALF_FIRST = byLength(Object.keys(HALF_WORDS));
+const NEXT_YEAR_FIRST = byLength(NEXT_YEAR_WORDS);
+
+/** The first of `words` (sorted longest first) that `s` starts with, or null. */
 function startsWithAny(s: string, words: readonly string[]): string | null {
-  for (const w of byLength(words)) if (s.startsWith(w)) return w;
+  for (const w of words) if (s.startsWith(w)) return w;
   return null;
 }
 
 /** Reads the node at the start of `s` (after any year words). */
 function readDraft(s: string, year: number | null): Draft {
-  if (startsWithAny(s, CONTINUOUS_WORDS)) return { kind: 'continuous', start: null, end: null, months: [] };
-  if (startsWithAny(s, YEAR_END_WORDS)) return { kind: 'year', start: null, end: '12-31', months: [] };
-  if (startsWithAny(s, WHOLE_YEAR_WORDS)) return { kind: 'year', start: '01-01', end: '12-31', months: range(1, 12) };
-  const half = startsWithAny(s, Object.keys(HALF_WORDS));
+  if (startsWithAny(s, CONTINUOUS_FIRST)) return { kind: 'continuous', start: null, end: null, months: [] };
+  if (startsWithAny(s, YEAR_END_FIRST)) return { kind: 'year', start: null, end: '12-31', months: [] };
+  if (startsWithAny(s, WHOLE_YEAR_FIRST)) return { kind: 'year', start: '01-01', end: '12-31', months: range(1, 12) };
+  const half = startsWithAny(s, HALF_FIRST);
   if (half) {
     const [from, to] = HALF_WORDS[half]!;
     const after = s.slice(half.length);
@@ -289,7 +297,7 @@ function readAt(text: string, printed: string): TimeNode {
       if (/^[底末]/.test(s)) return node(printed, { kind: 'year', start: null, end: '12-31', months: [] }, year, yearOffset);
       continue;
     }
-    const next = startsWithAny(s, NEXT_YEAR_WORDS);
+    const next = startsWithAny(s, NEXT_YEAR_FIRST);
     if (next) {
       yearOffset = 1;
       s = s.slice(next.length);

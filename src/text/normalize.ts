@@ -80,28 +80,48 @@ function isHanCode(code: number): boolean {
 }
 
 /**
- * Share of the Han characters of `text` that the traditional → simplified converter changes.
- * Counts each distinct character once through the converter, so a long simplified text costs one
- * pass over its characters, not a full conversion.
+ * What the traditional → simplified detector does to each BMP character, learned lazily: 0 not yet
+ * asked, 1 kept, 2 changed. Characters are converted one at a time, so a character's answer never
+ * depends on the text it comes from, and each distinct character goes through the converter once per
+ * process instead of once per call.
  */
-export function traditionalShare(text: string): number {
-  const counts = new Uint32Array(0x10000);
-  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i)]!++;
-  let han = 0;
-  const distinct: string[] = [];
-  for (let code = 0x3400; code <= 0xfaff; code++) {
-    if (counts[code]! > 0 && isHanCode(code)) {
-      han += counts[code]!;
-      distinct.push(String.fromCharCode(code));
+let changedByDetector: Uint8Array | null = null;
+
+/** Asks the detector about the characters of `text` it has not been asked about yet. */
+function learnCharacters(text: string, table: Uint8Array): void {
+  const unknown: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (table[code] === 0 && isHanCode(code)) {
+      table[code] = 1;
+      unknown.push(String.fromCharCode(code));
     }
   }
-  if (han === 0) return 0;
-  const converted = traditionalDetector()(distinct.join('\n')).split('\n');
-  let changed = 0;
-  distinct.forEach((ch, i) => {
-    if (converted[i] !== ch) changed += counts[ch.charCodeAt(0)]!;
+  if (unknown.length === 0) return;
+  const converted = traditionalDetector()(unknown.join('\n')).split('\n');
+  unknown.forEach((ch, i) => {
+    if (converted[i] !== ch) table[ch.charCodeAt(0)] = 2;
   });
-  return changed / han;
+}
+
+/**
+ * Share of the Han characters of `text` that the traditional → simplified converter changes.
+ * Each distinct character goes through the converter once per process (the answers are kept), so a
+ * long simplified text costs one pass over its characters, not a full conversion.
+ */
+export function traditionalShare(text: string): number {
+  changedByDetector ??= new Uint8Array(0x10000);
+  const table = changedByDetector;
+  learnCharacters(text, table);
+  let han = 0;
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isHanCode(code)) continue;
+    han++;
+    if (table[code] === 2) changed++;
+  }
+  return han === 0 ? 0 : changed / han;
 }
 
 /** Converts to simplified characters; line by line, should a whole-text conversion change the number of lines. */
