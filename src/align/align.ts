@@ -293,7 +293,7 @@ export function findLinks(
   home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j));
   home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, addLink);
   home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j));
-  for (const l of leftoverLinks(va, vb, m, links.values(), config)) links.set(`${l.i},${l.j}`, l);
+  for (const l of leftoverLinks(va, vb, m, links.values(), config, vocab.idf)) links.set(`${l.i},${l.j}`, l);
   return [...links.values()];
 }
 
@@ -437,12 +437,12 @@ export function bigramContainment(index: BigramIndex, rows: readonly number[], c
 /**
  * Links among the tasks left without any link (the leftover rule). A leftover task joins a leftover task
  * of the other plan when, over all tasks of that plan, the same counterpart is its best by score (at
- * least `leftoverScore`, and at least `leftoverMargin` times its second best), its best by clause
- * coverage and its best by weighted character-bigram containment (at least `leftoverBigram`). Several
- * leftover tasks may join one counterpart (a merge); groups are formed by {@link linksToGroups}. Three
- * signals agreeing on one clear counterpart is the evidence that a low absolute score cannot give: plans
- * written at a different granularity, or in other words, share little vocabulary even where they carry
- * the same work.
+ * least `leftoverScore`, and at least `leftoverMargin` times its second best) and its best by clause
+ * coverage, and holds at least `leftoverBigram` of its weighted character bigrams. Several leftover tasks
+ * may join one counterpart (a merge); groups are formed by {@link linksToGroups}. Two signals agreeing on
+ * one clear counterpart, with rare wording in common, is the evidence that a low absolute score cannot
+ * give: plans written at a different granularity, or in other words, share little vocabulary even where
+ * they carry the same work.
  */
 export function leftoverLinks(
   va: readonly TaskVector[],
@@ -450,6 +450,7 @@ export function leftoverLinks(
   m: ScoreMatrices,
   links: Iterable<Link>,
   config: AlignConfig,
+  idf: readonly number[],
 ): Link[] {
   if (!(config.leftoverScore <= 1)) return [];
   const linkedA = new Set<number>();
@@ -461,13 +462,12 @@ export function leftoverLinks(
   const restA = va.map((_, i) => i).filter((i) => !linkedA.has(i));
   const restB = vb.map((_, j) => j).filter((j) => !linkedB.has(j));
   if (restA.length === 0 || restB.length === 0) return [];
-  const index = bigramIndex([...va, ...vb], config.idfPower);
-  const colsB = vb.map((_, j) => va.length + j);
-  const colsA = va.map((_, i) => i);
-  const bgAB: Float64Array[] = [];
-  const bgBA: Float64Array[] = [];
-  bigramContainment(index, restA, colsB).forEach((row, k) => (bgAB[restA[k] as number] = row));
-  bigramContainment(index, restB.map((j) => va.length + j), colsA).forEach((row, k) => (bgBA[restB[k] as number] = row));
+  let index: BigramIndex | null = null;
+  /** Weighted bigram containment of task `r` in task `c` (indexes into a then b, concatenated) */
+  const contained = (r: number, c: number): number => {
+    index ??= bigramIndex([...va, ...vb], config.idfPower);
+    return bigramContainment(index, [r], [c])[0]?.[0] ?? 0;
+  };
   const argmax = (n: number, f: (k: number) => number): number => {
     let best = -1;
     let v = -Infinity;
@@ -486,19 +486,33 @@ export function leftoverLinks(
     for (let k = 0; k < n; k++) if (k !== best && f(k) * config.leftoverMargin > top) return false;
     return true;
   };
-  // every signal of task i of a (over all of b) agrees on j, and its score prefers j clearly
+  // score and coverage of task i of a (over all of b) agree on j, the score prefers j clearly, and j
+  // holds enough of i's rare character bigrams
+  // The score matrices leave coverage at 0 where the shared terms are few (under `bound` of either
+  // task's weight, which caps the coverage); measure it here where that cap could beat the candidate.
+  const bound = 0.2;
+  const coverageBest = (x: TaskVector, ys: readonly TaskVector[], known: (l: number) => number, j: number): boolean => {
+    const cj = known(j) || coverage(x, ys[j] as TaskVector, idf);
+    for (let l = 0; l < ys.length; l++) {
+      if (l === j) continue;
+      let c = known(l);
+      if (c === 0 && cj < bound) c = coverage(x, ys[l] as TaskVector, idf);
+      if (c > cj || (c === cj && l < j)) return false;
+    }
+    return true;
+  };
+  const covBestA = (i: number, j: number): boolean => coverageBest(va[i] as TaskVector, vb, (l) => m.covAB[i]?.[l] ?? 0, j);
+  const covBestB = (j: number, i: number): boolean => coverageBest(vb[j] as TaskVector, va, (k) => m.covBA[k]?.[j] ?? 0, i);
   const agreesA = (i: number, j: number): boolean =>
     argmax(vb.length, (l) => m.score[i]?.[l] ?? 0) === j &&
     clear(vb.length, (l) => m.score[i]?.[l] ?? 0, j) &&
-    argmax(vb.length, (l) => m.covAB[i]?.[l] ?? 0) === j &&
-    argmax(vb.length, (l) => bgAB[i]?.[l] ?? 0) === j &&
-    (bgAB[i]?.[j] ?? 0) >= config.leftoverBigram;
+    covBestA(i, j) &&
+    contained(i, va.length + j) >= config.leftoverBigram;
   const agreesB = (j: number, i: number): boolean =>
     argmax(va.length, (k) => m.score[k]?.[j] ?? 0) === i &&
     clear(va.length, (k) => m.score[k]?.[j] ?? 0, i) &&
-    argmax(va.length, (k) => m.covBA[k]?.[j] ?? 0) === i &&
-    argmax(va.length, (k) => bgBA[j]?.[k] ?? 0) === i &&
-    (bgBA[j]?.[i] ?? 0) >= config.leftoverBigram;
+    covBestB(j, i) &&
+    contained(va.length + j, i) >= config.leftoverBigram;
   const out = new Map<string, Link>();
   const leftB = new Set(restB);
   const leftA = new Set(restA);
