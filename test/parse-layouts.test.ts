@@ -145,6 +145,39 @@ describe('parsePlan: small tables', () => {
     expect(named.messages.map((m) => m.ruleId)).toContain('table/missing-cell');
   });
 
+  it('an empty 任务名称 goes with the name printed below when its body section bears that name', () => {
+    const body = '一、公开重点\n（一）政策解读。做好政策解读工作。加强解读材料审核。\n（二）数据开放。推进公共数据开放。发布开放数据清单。\n';
+    const table =
+      '附件\n序号\t任务名称\t任务内容\t责任单位\t时间节点\n1\t政策解读\t做好政策解读工作。\t区府办\t全年\n' +
+      '2\t\t加强解读材料审核。\t区府办\t全年\n3\t\t推进公共数据开放。\t区大数据中心\t全年\n' +
+      '4\t数据开放\t发布开放数据清单。\t区大数据中心\t全年\n5\t\t完善平台功能。\t区大数据中心\t全年\n';
+    const plan = parsePlan(body + table);
+    expect(plan.tasks.map((t) => t.name)).toEqual(['政策解读', '政策解读', '数据开放', '数据开放', '数据开放']);
+    expect(plan.tasks.map((t) => t.section.at(-1))).toEqual(['政策解读', '政策解读', '数据开放', '数据开放', '数据开放']);
+    const inherited = plan.messages.filter((m) => m.ruleId === 'table/inherited-cell');
+    expect(inherited.map((m) => [m.place?.lineStart, /row below/.test(m.reason)])).toEqual([
+      [7, false],
+      [8, true],
+      [10, false],
+    ]);
+  });
+
+  it('a row not found in the body takes the section of its name group, else of the heading it is named after', () => {
+    const body = '一、公开重点\n（一）政策解读。做好政策解读工作。\n（二）数据开放。推进公共数据开放。\n（三）平台建设。加强政府网站管理。\n';
+    const table =
+      '附件\n序号\t任务名称\t任务内容\t责任单位\t时间节点\n1\t政策解读\t做好政策解读工作。\t区府办\t全年\n' +
+      '2\t开放数据\t完善相关工作机制。\t区大数据中心\t全年\n3\t\t推进公共数据开放。\t区大数据中心\t全年\n' +
+      '4\t平台建设\t落实专人专责。\t区府办\t全年\n5\t考核评估\t开展第三方评估。\t区府办\t全年\n';
+    const plan = parsePlan(body + table);
+    expect(plan.tasks.map((t) => t.section)).toEqual([
+      ['公开重点', '政策解读'],
+      ['公开重点', '数据开放'],
+      ['公开重点', '数据开放'],
+      ['公开重点', '平台建设'],
+      ['公开重点', '平台建设'],
+    ]);
+  });
+
   it('row numbers of five and six digits', () => {
     const rows = [99_999, 100_000, 100_001].map((n, k) => `${k + 1}\t做好第${n}项工作。\t区府办\t全年`);
     const text = ['序号\t任务内容\t责任单位\t时间节点', ...rows, '100000\t加强培训。\t区府办\t全年'].join('\n');

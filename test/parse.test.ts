@@ -231,6 +231,18 @@ describe('parsePlan: pudong-2022 (tab-separated, merged cells, continuation line
     expect(t.text.endsWith('依法向有权机关提出')).toBe(true);
     expect(lines(t)).toEqual([189, 191]);
   });
+  it('rows 53 and 56: a 任务名称 cell centred in its merged span names the rows printed above it', () => {
+    // Body: （四）推进教育卫生等领域信息公开。继续做好常态化疫情防控… / （五）优化涉企服务信息供给。提高涉企决策的靶向性…
+    expect(task('pudong', 52).name).toBe('推进道路交管领域信息公开');
+    expect(task('pudong', 53).name).toBe('推进教育卫生等领域信息公开');
+    expect(task('pudong', 55).name).toBe('推进教育卫生等领域信息公开');
+    expect(task('pudong', 56).name).toBe('优化涉企服务信息供给');
+    expect(task('pudong', 58).name).toBe('优化涉企服务信息供给');
+    // Top-aligned spans stay with the name above: rows 12-15 under row 11's name.
+    expect([12, 13, 14, 15].map((n) => task('pudong', n).name)).toEqual(Array(4).fill('提升依申请办理服务和保障水平'));
+    const below = seed('pudong').messages.filter((m) => m.ruleId === 'table/inherited-cell' && /row below/.test(m.reason));
+    expect(below.map((m) => m.place?.lineStart)).toEqual([164, 167]);
+  });
   it('rows 8, 60 and 62: time nodes and spaces inside cells', () => {
     expect(task('pudong', 8).timeNode).toMatchObject({ kind: 'by-date', end: '01-31' });
     expect(task('pudong', 60).name).toBe('继续推动公共数据开放');

@@ -12,10 +12,10 @@ import { normalizeText } from '../text/normalize';
 import { parseUnits } from './units';
 import { parseTimeNode } from './timenode';
 import { APPENDIX_WORDS, TABLE_TITLE_ENDINGS } from '../lexicon/layout';
-import { endsSentence, isContentLine, isTrailerLine, splitLines, type Line } from './lines';
-import { matchHeading, readHeadings, titlesByLevel } from './headings';
+import { compact, endsSentence, isContentLine, isTrailerLine, splitLines, type Line } from './lines';
+import { matchHeading, readHeadings, titlesByLevel, type BodyHeading } from './headings';
 import { readMeta } from './meta';
-import { findTableHeader, readTable } from './table';
+import { findTableHeader, readTable, type TableRow } from './table';
 import { numberedItems, sectionTasks, unitSentences, type BodyTask } from './body';
 import { buildSectionIndex } from './sections';
 
@@ -110,6 +110,38 @@ function numberTasks(printed: (number | null)[], places: Task['source'][], messa
 }
 
 /**
+ * Sections of table rows. A row whose text is not found in the body takes the section of the nearest
+ * row of its name group (rows under one merged 任务名称 cell) that is found, else the heading its name
+ * is the title of, else the section of the row above.
+ */
+function rowSections(rows: readonly TableRow[], flat: readonly BodyHeading[]): string[][] {
+  const byTitle = new Map<string, string[]>();
+  for (const h of flat) if (!byTitle.has(compact(h.title))) byTitle.set(compact(h.title), h.path);
+  const key = (r: TableRow) => r.names.join('\u0000');
+  const out: string[][] = [];
+  rows.forEach((r, k) => {
+    if (r.section) {
+      out.push(r.section);
+      return;
+    }
+    let found: string[] | null = null;
+    if (r.names.some((n) => n !== '')) {
+      for (let d = 1; !found && (k - d >= 0 || k + d < rows.length); d++) {
+        const up = rows[k - d];
+        const down = rows[k + d];
+        const upIn = up !== undefined && key(up) === key(r);
+        const downIn = down !== undefined && key(down) === key(r);
+        if (!upIn && !downIn) break;
+        found = (upIn ? up.section : null) ?? (downIn ? down.section : null);
+      }
+      for (let level = r.names.length - 1; !found && level >= 0; level--) found = byTitle.get(compact(r.names[level]!)) ?? null;
+    }
+    out.push(found ?? out[k - 1] ?? []);
+  });
+  return out;
+}
+
+/**
  * Parses a work plan's text into a `Plan`. Normalizes the text first (traditional characters,
  * full-width digits, invisible characters), so callers pass the raw string.
  *
@@ -167,11 +199,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const tasks: Task[] = [];
   const source = (first: number, last: number): Task['source'] => ({ file, lineStart: lines[first]!.no, lineEnd: lines[last]!.no });
 
-  const table = header ? readTable(lines, header, docEnd, { file, titles: titlesByLevel(headings.flat) }) : null;
+  const index = header ? buildSectionIndex(lines, headings.flat, bodyTo) : null;
+  const table =
+    header && index
+      ? readTable(lines, header, docEnd, { file, titles: titlesByLevel(headings.flat), findSection: (t) => index.find(t) })
+      : null;
   if (table && table.rows.length > 0) {
     layout = 'table';
     for (const m of table.messages) messages.push(m);
-    const index = buildSectionIndex(lines, headings.flat, bodyTo);
     const places = table.rows.map((r) => source(r.first, r.last));
     const seqs = numberTasks(
       table.rows.map((r) => r.printed),
@@ -179,13 +214,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
       messages,
       'row',
     );
-    let previousSection: string[] = [];
+    const sections = rowSections(table.rows, headings.flat);
     table.rows.forEach((r, k) => {
       const place = places[k]!;
       const name = r.names.filter((n) => n !== '').join('/');
-      // A row not found in the body most likely continues the section of the row above.
-      const section = r.section ?? index.find(r.text) ?? previousSection;
-      previousSection = section;
+      const section = sections[k]!;
       tasks.push({
         seq: seqs[k]!,
         text: r.text,

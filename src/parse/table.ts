@@ -75,7 +75,10 @@ export interface TableRow {
   units: string;
   /** Time-node text as printed, empty when none */
   time: string;
-  /** Section titles from section rows of the table itself (`一、…` rows), or null */
+  /**
+   * Section titles from section rows of the table itself (`一、…` rows), else the path of the body
+   * heading the row's text was copied from; null when neither is known
+   */
   section: string[] | null;
   /** Index of the line with the row number */
   first: number;
@@ -198,6 +201,8 @@ export function findTableHeader(lines: readonly Line[], from: number, to: number
 /** What the parser needs to know besides the lines. */
 export interface TableContext {
   file: string;
+  /** Heading path of the body section a row's text was copied from, or null; called once per row, in order */
+  findSection?: (text: string) => string[] | null;
   /** Compacted body heading titles by level, to split name levels printed in one column */
   titles: Map<number, Set<string>>;
 }
@@ -266,41 +271,26 @@ export function readTable(lines: readonly Line[], header: TableHeader, to: numbe
     readLineRows(lines, header.next, end, header.schema, raw, messages, ctx);
   }
 
-  // Resolve merged cells.
+  // Texts first: a row without any text of its own is an error, whatever merged cells surround it.
+  const texts = raw.map((r) => {
+    if (r.cells.content !== '') return r.cells.content;
+    // Only a name printed on this row stands in for its content; a merged name from above would invent text.
+    const own = r.cells.names[r.cells.names.length - 1] ?? '';
+    if (own === '') {
+      throw new PlanParseError('empty-row', ctx.file, lines[r.first]!.no, `table row ${r.printed} has a number but no content`);
+    }
+    return own;
+  });
+  // Sections, in row order: the table's own section rows, else the body section the text was copied from.
+  const sections = raw.map((r, k) => r.section ?? ctx.findSection?.(texts[k]!) ?? null);
+  const named = resolveNames(raw, sections, lines, ctx);
+
+  // Other merged cells (责任单位, 时间节点) are printed on the first row they cover.
   const rows: TableRow[] = [];
   let prev: TableRow | null = null;
-  for (const r of raw) {
+  raw.forEach((r, k) => {
     const place = { file: ctx.file, lineStart: lines[r.first]!.no, lineEnd: lines[r.last]!.no };
-    const levels = r.cells.levels;
-    let names: string[] = [];
-    if (levels > 0) {
-      const given = r.cells.names.slice(-levels);
-      const outer = levels - given.length;
-      names = [...(prev?.names.slice(0, outer) ?? new Array<string>(outer).fill(''))];
-      while (names.length < outer) names.push('');
-      if (outer > 0 && names.some((n) => n !== '')) {
-        messages.push({
-          reason: `row ${r.printed}: ${given.length === 0 ? 'name cells are' : 'outer name cells are'} not printed on this row; taken from the row above (merged cells)`,
-          place,
-          ruleId: 'table/inherited-cell',
-          fatal: false,
-        });
-      }
-      for (const g of given) names.push(g);
-      names = names.map((n, k) => {
-        if (n !== '') return n;
-        const inherited = prev?.names[k] ?? '';
-        if (inherited !== '') {
-          messages.push({
-            reason: `row ${r.printed}: name cell (level ${k + 1}) is empty; taken from the row above (merged cell)`,
-            place,
-            ruleId: 'table/inherited-cell',
-            fatal: false,
-          });
-        }
-        return inherited;
-      });
-    }
+    for (const m of named.messages[k]!) messages.push(m);
     let units = r.cells.units;
     if (units === '' && r.cells.hasUnitsColumn) {
       units = prev?.units ?? '';
@@ -327,14 +317,7 @@ export function readTable(lines: readonly Line[], header: TableHeader, to: numbe
         });
       }
     }
-    let text = r.cells.content;
-    if (text === '') {
-      // Only a name printed on this row stands in for its content; a merged name from above would invent text.
-      const name = r.cells.names[r.cells.names.length - 1] ?? '';
-      if (name === '') {
-        throw new PlanParseError('empty-row', ctx.file, lines[r.first]!.no, `table row ${r.printed} has a number but no content`);
-      }
-      text = name;
+    if (r.cells.content === '') {
       messages.push({
         reason: `row ${r.printed}: content cell is empty; the task name is used as its text`,
         place,
@@ -342,11 +325,123 @@ export function readTable(lines: readonly Line[], header: TableHeader, to: numbe
         fatal: false,
       });
     }
-    const row: TableRow = { printed: r.printed, names, text, units, time, section: r.section, first: r.first, last: r.last };
+    const row: TableRow = {
+      printed: r.printed,
+      names: named.names[k]!,
+      text: texts[k]!,
+      units,
+      time,
+      section: sections[k]!,
+      first: r.first,
+      last: r.last,
+    };
     rows.push(row);
     prev = row;
-  }
+  });
   return { rows, messages };
+}
+
+/** True when a row prints none of its name cells. */
+function printsNoName(r: RawRow): boolean {
+  return r.cells.names.every((n) => n === '');
+}
+
+/** The name levels of row `r`, its cells not printed taken from `above` (the names of the row above). */
+function namesBelow(r: RawRow, above: readonly string[] | null): { names: string[]; outer: number; filled: number[] } {
+  const levels = r.cells.levels;
+  const given = r.cells.names.slice(-levels);
+  const outer = levels - given.length;
+  const names: string[] = [];
+  for (let k = 0; k < outer; k++) names.push(above?.[k] ?? '');
+  for (const g of given) names.push(g);
+  const filled: number[] = [];
+  for (let k = outer; k < levels; k++) {
+    if (names[k] !== '') continue;
+    names[k] = above?.[k] ?? '';
+    if (names[k] !== '') filled.push(k);
+  }
+  return { names, outer, filled };
+}
+
+/**
+ * Name levels (任务名称, 一级指标 …) of every row, merged cells resolved, with the messages of each row.
+ * A merged name cell is printed on one of the rows it covers: on the first when it is aligned to the
+ * top, on a middle row when it is centred, so rows printed before it may belong to it rather than to
+ * the name above. Rows without a name of their own go with the name above, except those whose body
+ * section (the heading their text was copied from) bears the name printed below and not the name above.
+ */
+function resolveNames(
+  raw: readonly RawRow[],
+  sections: readonly (string[] | null)[],
+  lines: readonly Line[],
+  ctx: TableContext,
+): { names: string[][]; messages: Message[][] } {
+  const names: string[][] = new Array(raw.length);
+  const messages: Message[][] = raw.map(() => []);
+  const agrees = (k: number, group: readonly string[]): boolean => {
+    const path = sections[k];
+    if (!path) return false;
+    const titles = new Set(path.map((t) => compact(t)));
+    return group.some((n) => n !== '' && titles.has(compact(n)));
+  };
+  const note = (k: number, reason: string): void => {
+    const r = raw[k]!;
+    messages[k]!.push({
+      reason: `row ${r.printed}: ${reason}`,
+      place: { file: ctx.file, lineStart: lines[r.first]!.no, lineEnd: lines[r.last]!.no },
+      ruleId: 'table/inherited-cell',
+      fatal: false,
+    });
+  };
+  // Names of row k taken from the row above (`from` = 'above') or from the named row below.
+  const take = (k: number, from: readonly string[] | null, where: 'above' | 'below'): void => {
+    const r = raw[k]!;
+    const { names: own, outer, filled } = namesBelow(r, from);
+    if (outer > 0 && own.slice(0, outer).some((n) => n !== '')) {
+      note(k, `${outer === r.cells.levels ? 'name cells are' : 'outer name cells are'} not printed on this row; taken from the row ${where} (merged cells)`);
+    }
+    const why = where === 'below' ? ' printed lower down; the body section of the row bears that name' : '';
+    for (const level of filled) note(k, `name cell (level ${level + 1}) is empty; taken from the row ${where} (merged cell${why})`);
+    names[k] = own;
+  };
+
+  let k = 0;
+  while (k < raw.length) {
+    const r = raw[k]!;
+    if (r.cells.levels === 0) {
+      names[k++] = [];
+      continue;
+    }
+    const above = k > 0 ? names[k - 1]! : null;
+    if (k === 0 || !printsNoName(r)) {
+      take(k, above, 'above');
+      k++;
+      continue;
+    }
+    // A run of rows without names, k…j, between the named rows k-1 and j+1.
+    const levels = r.cells.levels;
+    let j = k;
+    while (j + 1 < raw.length && raw[j + 1]!.cells.levels === levels && printsNoName(raw[j + 1]!)) j++;
+    const next = j + 1 < raw.length && raw[j + 1]!.cells.levels === levels ? raw[j + 1]! : null;
+    const lower = next ? namesBelow(next, above).names : null;
+    // Rows k…split-1 take the names above, rows split…j those below: the split the body sections agree
+    // with most, the lowest one (top alignment) on a tie.
+    let split = j + 1;
+    if (lower && above && lower.some((n, level) => n !== above[level])) {
+      let score = 0;
+      let best = 0;
+      for (let s = j; s >= k; s--) {
+        score += (agrees(s, lower) ? 1 : 0) - (agrees(s, above) ? 1 : 0);
+        if (score > best) {
+          best = score;
+          split = s;
+        }
+      }
+    }
+    for (let s = k; s <= j; s++) take(s, s < split ? (s === k ? above : names[s - 1]!) : lower, s < split ? 'above' : 'below');
+    k = j + 1;
+  }
+  return { names, messages };
 }
 
 type RawRow = { printed: number; first: number; last: number; cells: Cells & CellFlags; section: string[] | null };
