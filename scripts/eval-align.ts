@@ -3,7 +3,7 @@
  * baoshan-2024 = b). Scoring as the labels' README says: link-level precision and recall, where every
  * member of a predicted group counts as a link (a=[3,4], b=[7] is the links 3–7 and 4–7), and both
  * `equivalent` and `partial` gold links count. Also prints, for a sanity read, the pair counts and a
- * sample of pairs for putuo-2023 ↔ songjiang-2024 (no labels there).
+ * sample of pairs for putuo-2023 ↔ songjiang-2024 and pudong-2022 ↔ putuo-2023 (no labels there).
  *
  * Run: `npx tsx scripts/eval-align.ts` (add `--pairs` to list every predicted group and the errors).
  */
@@ -149,8 +149,13 @@ export function printSanityPair(a = 'putuo-2023', b = 'songjiang-2024', sample =
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const verbose = process.argv.includes('--pairs');
-  const plans = Object.fromEntries(['putuo-2023', 'songjiang-2024', 'baoshan-2024'].map((id) => [id, loadSeed(id)]));
+  const plans = Object.fromEntries(['putuo-2023', 'pudong-2022', 'songjiang-2024', 'baoshan-2024'].map((id) => [id, loadSeed(id)]));
   printAlignmentEval(evalAlignment({ plans }), verbose);
-  console.log('');
-  printSanityPair('putuo-2023', 'songjiang-2024', verbose ? 200 : 12, plans);
+  for (const [a, b] of [
+    ['putuo-2023', 'songjiang-2024'],
+    ['pudong-2022', 'putuo-2023'],
+  ] as const) {
+    console.log('');
+    printSanityPair(a, b, verbose ? 200 : 12, plans);
+  }
 }

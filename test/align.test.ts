@@ -266,4 +266,37 @@ describe('alignPlans on every seed pair', async () => {
       }
     }
   });
+
+  const byId = (id: string) => plans[ids.indexOf(id)]!;
+  const groupsOf = (al: Alignment, side: 'a' | 'b', seq: number) =>
+    al.pairs.filter((p) => p[side].some((t) => t.seq === seq)).map((p) => `${p.a.map((t) => t.seq).join('+')}>${p.b.map((t) => t.seq).join('+')}`);
+
+  it('keeps a row that another plan prints as two rows whole, as one 1:n group (jiading-2023 → putuo-2023)', () => {
+    const al = alignPlans(byId('jiading-2023'), byId('putuo-2023'));
+    // jiading 79 = putuo 96 (政府公报权威标准文本) + putuo 97 (政府公报电子版), both verbatim
+    expect(groupsOf(al, 'a', 79)).toEqual(['79>96+97']);
+    // jiading 65 = putuo 74 (政民互动渠道) + putuo 75 (办理时限, 留言选登)
+    expect(groupsOf(al, 'a', 65)).toEqual(['65>74+75']);
+    // and the mirror: two rows of one plan merge into the other's row
+    const back = alignPlans(byId('putuo-2023'), byId('jiading-2023'));
+    expect(groupsOf(back, 'b', 79)).toEqual(['96+97>79']);
+  });
+
+  it('pairs tasks that bind the same counted thing with other numbers (quantity rule)', () => {
+    const al = alignPlans(byId('pudong-2022'), byId('putuo-2023'));
+    // 年内至少专门听取1次工作汇报 → 每年至少专题听取2次工作汇报, in tasks that otherwise say other things
+    expect(groupsOf(al, 'a', 72)).toEqual(['72>107']);
+    // 列席…不少于3次 → 列席…不少于4次
+    expect(groupsOf(al, 'a', 34)).toEqual(['34>73']);
+  });
+
+  it('pairs leftover tasks that score and clause coverage both point at (leftover rule)', () => {
+    const al = alignPlans(byId('putuo-2023'), byId('songjiang-2024'));
+    // 政策留言板 (putuo 61) has no pair by score alone (0.14 < 0.3), but it is clearly closest to 留言板 in 35
+    expect(groupsOf(al, 'a', 61)).toEqual(['61>35']);
+    // 架空线入地 (putuo 29) shares only generic words with 重大事故隐患排查整治 (songjiang 24): the bigram
+    // floor keeps it unmatched
+    expect(al.dropped.map((t) => t.seq)).toContain(29);
+  });
 });
+

@@ -73,7 +73,8 @@ export interface AlignConfig {
  *  - minShare 0.08: a clause link must carry at least 8 % of the lighter task's weight.
  *  - verbatim 0.85: a number changed (3次 → 4次), 探索 → 全面推行, or a short clause cut off leaves two
  *    versions of a task of 30+ characters above 0.85; different tasks of the seeds are far below (the
- *    closest cross-plan rewordings, e.g. putuo 22 / songjiang 13, are near 0.6, and stay ordinary pairs).
+ *    closest cross-plan rewordings, e.g. putuo 22 / songjiang 13, are near 0.69; between 0.75 and 0.85 there are
+ *    only rewritten copies of one task (putuo-2023 ↔ jiading-2023), which the assignment pairs anyway).
  *  - anchorRedundancy 0.75: a task that says what the anchored task on its own side says (a deleted
  *    near-duplicate) scores about as high with it as with the counterpart; a missing half of a split task
  *    scores far lower with the other half than with the whole.
