@@ -67,6 +67,27 @@ describe('parsePlan: body layouts', () => {
     expect(plan.messages.map((m) => m.ruleId)).toEqual(['numbering/repeated', 'numbering/repeated', 'numbering/renumbered']);
   });
 
+  it('item numbers out of sequence where an item begins are items, with messages; a number inside a sentence is not', () => {
+    const items = (numbers: string[]) =>
+      parsePlan(['一、重点任务', ...numbers.map((n, k) => `${n}做好第${k + 1}项工作。（区府办）`)].join('\n'));
+    const skipped = items(['1.', '2.', '4.', '5.']);
+    expect(skipped.tasks.map((t) => [t.seq, t.text, t.source.lineStart])).toEqual([
+      [1, '做好第1项工作。', 2],
+      [2, '做好第2项工作。', 3],
+      [3, '做好第3项工作。', 4],
+      [4, '做好第4项工作。', 5],
+    ]);
+    expect(skipped.messages.map((m) => [m.ruleId, m.place?.lineStart ?? null])).toEqual([
+      ['numbering/gap', 4],
+      ['numbering/renumbered', null],
+    ]);
+    expect(items(['1.', '2.', '3.', '3.', '4.']).tasks).toHaveLength(5);
+    expect(items(['1.', '2.', '8.', '4.']).tasks.map((t) => t.text)).toHaveLength(4);
+    // A wrapped line that begins with a number and goes on mid-sentence stays in its item.
+    const wrapped = parsePlan('一、重点任务\n1.做好政策解读工作，在第\n3、4季度开展解读活动。（区府办）\n2.规范网站管理。（区府办）');
+    expect(wrapped.tasks.map((t) => t.text)).toEqual(['做好政策解读工作，在第3、4季度开展解读活动。', '规范网站管理。']);
+  });
+
   it('markdown bold and letter-spaced text', () => {
     const text = '**2023 年 某 区 政 务 公 开 工 作 要 点**\n\n**一 、 总 体 要 求**\n\n1 . 做 好 政 策 解 读 工 作 。（ 区 府 办 ）\n';
     const plan = parsePlan(text);

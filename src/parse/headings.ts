@@ -73,6 +73,30 @@ export interface HeadingScan {
   tree: Heading[];
 }
 
+/** Largest jump between two printed numbers of one level still read as a misnumbered marker. */
+const MAX_NUMBER_JUMP = 9;
+
+/**
+ * True when a line ends a paragraph before a marker of `level`: a line ending with 。；… or a closing
+ * parenthesis, or the title line of a higher-level heading (`（一）深化政策集成式发布成果`).
+ */
+function closesParagraph(line: Line | null, level: number): boolean {
+  if (line === null) return true;
+  const s = line.squeezed;
+  if (endsSentence(s) || /[）)]$/.test(s)) return true;
+  const h = matchHeading(s);
+  return h !== null && h.level < level && h.rest.length <= MAX_ITEM_TITLE && !/[。，,、；;：:]/.test(h.rest);
+}
+
+/** Longest title sentence (`组织优秀案例评选。`) that opens an item after its marker. */
+const MAX_ITEM_TITLE = 40;
+
+/** True when the text after a marker opens with a short title sentence (not with a digit: `3、4季度`). */
+function opensTitle(rest: string): boolean {
+  const stop = rest.indexOf('。');
+  return stop >= 2 && stop <= MAX_ITEM_TITLE && !/^\d/.test(rest);
+}
+
 /** Longest title taken from a heading that wraps onto the next line. */
 const MAX_WRAPPED_TITLE = 60;
 
@@ -91,15 +115,30 @@ export function readHeadings(lines: readonly Line[], from: number, to: number, f
   const fullWidth = Math.max(12, quantile(widths, 0.75) * 0.8);
 
   const last: (number | undefined)[] = [];
+  /** Markers taken at each level since its numbering last started at 1 */
+  const taken: number[] = [];
   const flat: BodyHeading[] = [];
+  let previous: Line | null = null;
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (!isContentLine(line)) continue;
+    const before = previous;
+    previous = line;
     const m = matchHeading(line.squeezed);
     if (!m) continue;
     const prev = last[m.level];
-    if (!(prev === undefined || m.number === prev + 1 || m.number === 1)) continue;
+    const count = taken[m.level] ?? 0;
+    const inSequence = prev === undefined || m.number === prev + 1 || m.number === 1;
+    // A number out of sequence (mistyped, repeated or skipped) still counts where an item begins (after
+    // a line that closes a paragraph, or before a short title sentence), when it is within a few numbers
+    // of the last one or is the number its position gives.
+    const misnumbered =
+      !inSequence &&
+      (closesParagraph(before, m.level) || opensTitle(m.rest)) &&
+      ((m.number >= prev! && m.number <= prev! + MAX_NUMBER_JUMP) || m.number === count + 1);
+    if (!inSequence && !misnumbered) continue;
     last[m.level] = m.number;
+    taken[m.level] = m.number === 1 ? 1 : count + 1;
     const { title, textFrom } = readTitle(lines, i, to, m, fullWidth);
     const restOffset = line.squeezed.length - m.rest.length;
     flat.push({ level: m.level, marker: m.marker, number: m.number, title, index: i, restOffset, textFrom, lastIndex: i, path: [] });
