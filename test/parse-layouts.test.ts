@@ -199,6 +199,24 @@ describe('parsePlan: small tables', () => {
     ]);
   });
 
+  it('row numbers that start again at 1 (a second table) are rows, with numbering messages', () => {
+    const rows = ['做好政策解读工作。', '加强业务培训工作。'].map((t, k) => `${k + 1}\n${t}\n区府办 全年`).join('\n');
+    const text = `序号 任务分解 责任单位 时间节点\n${rows}\n${rows}\n3\n规范网站管理。\n区大数据中心 全年\n`;
+    const plan = parsePlan(text);
+    expect(plan.tasks.map((t) => [t.seq, t.text, t.source.lineStart])).toEqual([
+      [1, '做好政策解读工作。', 2],
+      [2, '加强业务培训工作。', 5],
+      [3, '做好政策解读工作。', 8],
+      [4, '加强业务培训工作。', 11],
+      [5, '规范网站管理。', 14],
+    ]);
+    expect(plan.messages.map((m) => [m.ruleId, m.place?.lineStart ?? null])).toEqual([
+      ['numbering/repeated', 8],
+      ['numbering/repeated', 11],
+      ['numbering/renumbered', null],
+    ]);
+  });
+
   it('row numbers of five and six digits', () => {
     const rows = [99_999, 100_000, 100_001].map((n, k) => `${k + 1}\t做好第${n}项工作。\t区府办\t全年`);
     const text = ['序号\t任务内容\t责任单位\t时间节点', ...rows, '100000\t加强培训。\t区府办\t全年'].join('\n');

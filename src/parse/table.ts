@@ -627,7 +627,13 @@ function readLineRows(
     if (n < 1) continue;
     let accept: boolean;
     if (rest === '') {
-      accept = starts.length === 0 || (n <= maxSeen + 5 && (!used.has(n) || n === last));
+      // A bare number: the next row, a new row up to a few numbers ahead, a repeated number, or numbering
+      // that starts again at 1 (a second table, or a plan printed twice).
+      accept =
+        starts.length === 0 ||
+        n === last + 1 ||
+        (n === 1 && last > 1) ||
+        (n <= maxSeen + 5 && (!used.has(n) || n === last));
     } else {
       accept =
         !QUANTITY.test(rest) &&
