@@ -383,24 +383,38 @@ export function bigramIndex(vectors: readonly TaskVector[], power: number): Bigr
   }
   all.sort();
   // distinct codes and their document frequencies (a task holds a code at most once)
-  const codes: number[] = [];
-  const df: number[] = [];
+  const codes = new Uint32Array(all.length);
+  const df = new Int32Array(all.length);
+  let distinct = 0;
   for (let k = 0; k < all.length; k++) {
-    if (k > 0 && all[k] === all[k - 1]) df[df.length - 1] = (df[df.length - 1] as number) + 1;
+    if (k > 0 && all[k] === all[k - 1]) df[distinct - 1] = (df[distinct - 1] as number) + 1;
     else {
-      codes.push(all[k] as number);
-      df.push(1);
+      codes[distinct] = all[k] as number;
+      df[distinct++] = 1;
     }
   }
   const n = vectors.length;
-  const weight = Float64Array.from(df, (d) => Math.pow(Math.max(0, Math.log((n + 1) / (d + 0.5))), power));
+  // one weight per document frequency (there are few distinct frequencies)
+  const byDf: number[] = [];
+  const weight = new Float64Array(distinct);
+  for (let c = 0; c < distinct; c++) {
+    const d = df[c] as number;
+    weight[c] = byDf[d] ??= Math.pow(Math.max(0, Math.log((n + 1) / (d + 0.5))), power);
+  }
   const ids = vectors.map((v) => {
     const out = new Int32Array(v.bigrams.length);
-    let c = 0;
-    v.bigrams.forEach((g, k) => {
-      while ((codes[c] as number) < g) c++;
-      out[k] = c;
-    });
+    // both ascending: binary search from the previous position
+    let lo = 0;
+    for (let k = 0; k < v.bigrams.length; k++) {
+      const g = v.bigrams[k] as number;
+      let hi = distinct - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((codes[mid] as number) < g) lo = mid + 1;
+        else hi = mid;
+      }
+      out[k] = lo;
+    }
     return out;
   });
   return { ids, weight };
@@ -489,7 +503,8 @@ export function leftoverLinks(
   // score and coverage of task i of a (over all of b) agree on j, the score prefers j clearly, and j
   // holds enough of i's rare character bigrams
   // The score matrices leave coverage at 0 where the shared terms are few (under `bound` of either
-  // task's weight, which caps the coverage); measure it here where that cap could beat the candidate.
+  // task's weight, taken there as a cap on the coverage); measure it here where that cap could beat the
+  // candidate. (Measuring every such pair gives the same alignments on every seed pair.)
   const bound = 0.2;
   const coverageBest = (x: TaskVector, ys: readonly TaskVector[], known: (l: number) => number, j: number): boolean => {
     const cj = known(j) || coverage(x, ys[j] as TaskVector, idf);
