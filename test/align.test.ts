@@ -251,11 +251,16 @@ describe('alignPlans on every seed pair', async () => {
     }
   });
 
-  it('puts every task in at most one group, and every group is a star, for every ordered seed pair', () => {
+  it('puts every task in at most one group, every group is a star, and swapping the plans mirrors the groups, for every seed pair', () => {
+    const keys = new Map<string, string[]>();
     for (const pa of plans) {
       for (const pb of plans) {
         if (pa === pb) continue;
         const al = alignPlans(pa, pb);
+        const seqs = (ts: { seq: number }[]) => ts.map((t) => t.seq).join('+');
+        keys.set(`${pa.plan.meta.id}>${pb.plan.meta.id}`, al.pairs.map((x) => `${seqs(x.a)}>${seqs(x.b)}`).sort());
+        const mirror = keys.get(`${pb.plan.meta.id}>${pa.plan.meta.id}`);
+        if (mirror) expect(al.pairs.map((x) => `${seqs(x.b)}>${seqs(x.a)}`).sort()).toEqual(mirror);
         const as = al.pairs.flatMap((x) => x.a.map((t) => t.seq));
         const bs = al.pairs.flatMap((x) => x.b.map((t) => t.seq));
         expect(new Set(as).size).toBe(as.length);
