@@ -86,6 +86,8 @@ describe('parsePlan: body layouts', () => {
     // A wrapped line that begins with a number and goes on mid-sentence stays in its item.
     const wrapped = parsePlan('一、重点任务\n1.做好政策解读工作，在第\n3、4季度开展解读活动。（区府办）\n2.规范网站管理。（区府办）');
     expect(wrapped.tasks.map((t) => t.text)).toEqual(['做好政策解读工作，在第3、4季度开展解读活动。', '规范网站管理。']);
+    const afterParenthesis = parsePlan('一、重点任务\n1.做好政策解读工作（2023年版）\n5、6月份开展解读活动。（区府办）\n2.规范网站管理。（区府办）');
+    expect(afterParenthesis.tasks.map((t) => t.text)).toEqual(['做好政策解读工作（2023年版）5、6月份开展解读活动。', '规范网站管理。']);
   });
 
   it('markdown bold and letter-spaced text', () => {

@@ -91,10 +91,10 @@ function closesParagraph(line: Line | null, level: number): boolean {
 /** Longest title sentence (`组织优秀案例评选。`) that opens an item after its marker. */
 const MAX_ITEM_TITLE = 40;
 
-/** True when the text after a marker opens with a short title sentence (not with a digit: `3、4季度`). */
+/** True when the text after a marker opens with a short title sentence. */
 function opensTitle(rest: string): boolean {
   const stop = rest.indexOf('。');
-  return stop >= 2 && stop <= MAX_ITEM_TITLE && !/^\d/.test(rest);
+  return stop >= 2 && stop <= MAX_ITEM_TITLE;
 }
 
 /** Longest title taken from a heading that wraps onto the next line. */
@@ -130,10 +130,11 @@ export function readHeadings(lines: readonly Line[], from: number, to: number, f
     const count = taken[m.level] ?? 0;
     const inSequence = prev === undefined || m.number === prev + 1 || m.number === 1;
     // A number out of sequence (mistyped, repeated or skipped) still counts where an item begins (after
-    // a line that closes a paragraph, or before a short title sentence), when it is within a few numbers
-    // of the last one or is the number its position gives.
+    // a line that closes a paragraph, or before a short title sentence; not before a digit, as in a
+    // wrapped `5、6月份`), when it is within a few numbers of the last one or is the number its position gives.
     const misnumbered =
       !inSequence &&
+      !/^\d/.test(m.rest) &&
       (closesParagraph(before, m.level) || opensTitle(m.rest)) &&
       ((m.number >= prev! && m.number <= prev! + MAX_NUMBER_JUMP) || m.number === count + 1);
     if (!inSequence && !misnumbered) continue;
