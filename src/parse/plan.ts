@@ -118,6 +118,19 @@ function rowSections(rows: readonly TableRow[], flat: readonly BodyHeading[]): s
   const byTitle = new Map<string, string[]>();
   for (const h of flat) if (!byTitle.has(compact(h.title))) byTitle.set(compact(h.title), h.path);
   const key = (r: TableRow) => r.names.join('\u0000');
+  const keys = rows.map(key);
+  // Nearest row above and below, within the same run of one name group, that has a section (linear time:
+  // one pass each way, so a table of many rows under one merged name cell stays fast).
+  const above: (number | null)[] = new Array(rows.length).fill(null);
+  const below: (number | null)[] = new Array(rows.length).fill(null);
+  for (let k = 1; k < rows.length; k++) {
+    if (keys[k] !== keys[k - 1]) continue;
+    above[k] = rows[k - 1]!.section ? k - 1 : above[k - 1]!;
+  }
+  for (let k = rows.length - 2; k >= 0; k--) {
+    if (keys[k] !== keys[k + 1]) continue;
+    below[k] = rows[k + 1]!.section ? k + 1 : below[k + 1]!;
+  }
   const out: string[][] = [];
   rows.forEach((r, k) => {
     if (r.section) {
@@ -126,14 +139,11 @@ function rowSections(rows: readonly TableRow[], flat: readonly BodyHeading[]): s
     }
     let found: string[] | null = null;
     if (r.names.some((n) => n !== '')) {
-      for (let d = 1; !found && (k - d >= 0 || k + d < rows.length); d++) {
-        const up = rows[k - d];
-        const down = rows[k + d];
-        const upIn = up !== undefined && key(up) === key(r);
-        const downIn = down !== undefined && key(down) === key(r);
-        if (!upIn && !downIn) break;
-        found = (upIn ? up.section : null) ?? (downIn ? down.section : null);
-      }
+      const up = above[k];
+      const down = below[k];
+      // The nearer one; the row above on a tie.
+      const pick = up != null && (down == null || k - up <= down - k) ? up : down;
+      found = pick != null ? (rows[pick]!.section ?? null) : null;
       for (let level = r.names.length - 1; !found && level >= 0; level--) found = byTitle.get(compact(r.names[level]!)) ?? null;
     }
     out.push(found ?? out[k - 1] ?? []);
