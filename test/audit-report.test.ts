@@ -20,36 +20,8 @@ import { loadPlan } from '../src/corpus';
 import { extractObligations } from '../src/obligations/extract';
 import { AUDIT_COLUMNS, renderAlignment, renderAudit, renderObligations, renderTrace, toAuditRows } from '../src/report/index';
 import type { AdoptionStatus, Alignment, Convergence, Plan, PlanConvergence } from '../src/types';
+import { parseCsv } from './helpers/csv';
 
-/** RFC 4180 reader, independent of the writer under test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);

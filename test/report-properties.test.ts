@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport, toRows, REPORT_COLUMNS } from '../src/report/index';
 import type { PlanDiffJson } from '../src/diff/json';
 import type { PlanDiff, Task } from '../src/types';
+import { parseCsv } from './helpers/csv';
 
 function loadFixture(): PlanDiff {
   return JSON.parse(readFileSync(new URL('./fixtures/report/diff.json', import.meta.url), 'utf8')) as PlanDiff;
@@ -23,34 +24,6 @@ function withDroppedText(text: string, section: string): PlanDiff {
   return diff;
 }
 
-/** RFC 4180 reader (same rules as in report.test.ts). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('report properties', () => {
   it('CSV gives back any task text exactly', () => {

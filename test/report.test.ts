@@ -5,6 +5,7 @@ import { sideRuns, findLoose } from '../src/report/highlight';
 import { CHANGE_KINDS } from '../src/report/labels';
 import { diffToJson, type PlanDiffJson } from '../src/diff/json';
 import type { PlanDiff } from '../src/types';
+import { parseCsv } from './helpers/csv';
 
 /** The hand-built fixture: putuo-2023 against songjiang-2024, every status and change kind. */
 function loadFixture(): PlanDiff {
@@ -14,35 +15,6 @@ function loadFixture(): PlanDiff {
 /** What the fixture was built to contain (see test/fixtures/report/build-fixture.ts). */
 const EXPECTED_COUNTS = { unchanged: 1, reworded: 1, strengthened: 2, weakened: 2, mixed: 3, added: 3, dropped: 3 };
 
-/** A small RFC 4180 reader, independent of the writer under test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 /** A copy of the fixture whose first pair's plan-a task text holds characters that need escaping. */
 function withNastyText(text: string): PlanDiff {
