@@ -5,7 +5,7 @@ import type { PreparedPlan } from '../src/align/prepare';
 import type { Plan, Task } from '../src/types';
 import { syntheticCorpus } from '../scripts/bench-align';
 import { loadSeed } from '../scripts/eval-align';
-import { planOf } from './fixtures/align/plans';
+import { SPLIT_MERGE_A, SPLIT_MERGE_B } from './fixtures/align/plans';
 
 const IDS = ['putuo-2023', 'pudong-2022', 'songjiang-2024', 'baoshan-2024', 'jiading-2023'];
 const seeds = IDS.map(loadSeed);
@@ -236,20 +236,8 @@ describe('alignMany on a synthetic perturbed corpus', () => {
 
 describe('alignMany on a small fixture', () => {
   // a1 is split in b (b1 + b2), a3 + a4 merge into b4, a2 ↔ b3 is a reworded 1:1, a5 is dropped and b5 is new
-  const A = planOf('a-2023', [
-    '综合运用“四类推送法”，通过“一网通办”个人和企业专属空间开展精准推送。建立健全政策订阅服务机制，便利企业群众结合自身需求订阅相关主题政策，提升政策推送的适配性。',
-    '编制发布年度重大行政决策事项目录，及时公开决策草案征求意见情况，推动公众代表列席区政府常务会议。',
-    '丰富政策留言板功能，增设政策评价与建议窗口。',
-    '健全政策留言板咨询回应机制，提高回应的针对性、实效性，及时查阅处理企业群众留言。',
-    '开通电子公报订阅渠道，进一步减少纸质版发行量，增加刊载人事任免信息。',
-  ]);
-  const B = planOf('b-2024', [
-    '结合政策目标受众标签特点和实际需求，综合运用“四类推送法”实现精准推送，通过“一网通办”企业专属空间推送政策。',
-    '建立完善政策订阅服务机制，支持企业、群众结合自身需求订阅相关主题政策，提升政策推送的适配性。',
-    '及时编制并发布本年度重大行政决策事项目录，公开决策草案征求意见的情况，邀请公众代表列席常务会议。',
-    '丰富政策留言板功能，增设政策评价与建议窗口；健全政策留言板咨询回应机制，提高回应的针对性和实效性，及时查阅处理留言。',
-    '每月开展“公开讲堂”政策直播，汇集各部门现行有效政策资源，制定年度直播企划。',
-  ]);
+  const A = SPLIT_MERGE_A;
+  const B = SPLIT_MERGE_B;
 
   it('finds the reworded pair, the split and the merge, and leaves the rest unmatched', () => {
     const pair = pairFromMany(alignMany([A, B]), 'a-2023', 'b-2024');
