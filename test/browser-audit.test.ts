@@ -4,18 +4,17 @@
  * are coloured by status, the page logs no errors and requests nothing but itself.
  * Needs /usr/bin/chromium; skipped with a notice when it is missing.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, launchChromium, watchPage } from './helpers/browser';
 import { auditConvergence } from '../src/audit/audit';
 import { loadPlan } from '../src/corpus';
 import { renderAudit } from '../src/report/index';
 import type { Convergence } from '../src/types';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn('Chromium not found: apt-get install -y chromium to run the browser audit test');
 
 const OUT = resolve(import.meta.dirname, '..', 'test-output');
@@ -35,16 +34,9 @@ describe.skipIf(!HAVE_CHROMIUM)('audit HTML in Chromium', () => {
     const file = resolve(OUT, 'browser-audit.html');
     writeFileSync(file, renderAudit(conv, 'html'));
     url = pathToFileURL(file).href;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    watchPage(page, requests, errors);
     await page.goto(url);
   }, 180_000);
 

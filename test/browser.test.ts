@@ -4,19 +4,18 @@
  * exactly the chosen pairs, the page logs no errors and requests nothing but itself.
  * Needs /usr/bin/chromium (`apt-get install -y chromium`); skipped with a notice when it is missing.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, launchChromium, watchPage } from './helpers/browser';
 import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
 import { JUPYTER_DISPLAY, notebookView } from '../src/notebook';
 import { renderReport } from '../src/report/index';
 import type { PlanDiff } from '../src/types';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn('Chromium not found: apt-get install -y chromium to run the browser test');
 
 const OUT = resolve(import.meta.dirname, '..', 'test-output');
@@ -43,25 +42,9 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', { timeout: 60_000 }, 
     const file = resolve(OUT, 'browser-report.html');
     writeFileSync(file, renderReport(diff, 'html'));
     url = pathToFileURL(file).href;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    watchPage(page, requests, errors);
     await page.goto(url);
   }, 120_000);
 

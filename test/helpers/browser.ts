@@ -1,0 +1,34 @@
+/** Headless Chromium for the HTML report tests: Debian's chromium, launched with the network kept quiet. */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where Debian's chromium package installs the browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** True when the browser tests can run here. */
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+
+/** Launches headless Chromium without background connections (this machine has no network). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Records every request a page makes and every console error, warning or page error it shows. */
+export function watchPage(page: Page, requests: string[], errors: string[]): void {
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+}
