@@ -16,6 +16,7 @@ import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type
 import { distance } from 'fastest-levenshtein';
 import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, pairEvidence, signals, taskVector, Vocab, type TaskVector } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
+import { pairCompounds, withCompoundParts } from './compounds';
 import type { Tokenizer } from '../text/tokenize';
 
 /** Options of {@link alignPlans}: the documented thresholds plus the tokenizer and fine settings. */
@@ -552,21 +553,27 @@ export function leftoverLinks(
  */
 export function alignPlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, options: AlignPlansOptions = {}): Alignment {
   const config = resolveConfig(options);
-  const pa = isPreparedPlan(a) ? a : preparePlan(a, { tokenizer: options.tokenizer });
-  const pb = isPreparedPlan(b) ? b : preparePlan(b, { tokenizer: options.tokenizer });
-  const weights =
-    options.weights ??
-    learnWeights([
-      ...planDocuments(pa),
-      ...planDocuments(pb),
-      ...(options.corpus ?? []).flatMap((c) => planDocuments(isPreparedPlan(c) ? c : preparePlan(c, { tokenizer: options.tokenizer }))),
-    ]);
+  const prepared = (p: Plan | PreparedPlan): PreparedPlan => (isPreparedPlan(p) ? p : preparePlan(p, { tokenizer: options.tokenizer }));
+  const corpus = (options.corpus ?? []).map(prepared);
+  const [pa, pb, ...more] = readCompounds(prepared(a), prepared(b), corpus, config) as [PreparedPlan, PreparedPlan, ...PreparedPlan[]];
+  const weights = options.weights ?? learnWeights([...planDocuments(pa), ...planDocuments(pb), ...more.flatMap(planDocuments)]);
   const vocab = new Vocab(weights, config.idfPower);
   const A = planVectors(pa, vocab, config);
   const B = planVectors(pb, vocab, config);
   const m = scoreMatrices(A.vectors, B.vectors, vocab);
   const links = findLinks(A.vectors, B.vectors, m, vocab, config);
   return buildAlignment(pa, pb, A, B, links, vocab, config);
+}
+
+/**
+ * The plans with the compounds that only one of `a` and `b` uses also read as their parts (see
+ * compounds.ts); unchanged when `config.compoundParts` is off or no such compound has parts.
+ */
+export function readCompounds(a: PreparedPlan, b: PreparedPlan, corpus: readonly PreparedPlan[], config: AlignConfig): PreparedPlan[] {
+  if (!config.compoundParts) return [a, b, ...corpus];
+  const parts = pairCompounds(a, b, corpus);
+  const both = new Map([...parts.a, ...parts.b]);
+  return [withCompoundParts(a, parts.a), withCompoundParts(b, parts.b), ...corpus.map((c) => withCompoundParts(c, both))];
 }
 
 /** Turn links into the Alignment result (groups scored on their joined texts). */

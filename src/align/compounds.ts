@@ -1,0 +1,125 @@
+/**
+ * Compound words. The field dictionary keeps long terms whole (政府公报, 政策留言板, 集成式发布) so that
+ * a tokenizer reads them as one word; but one plan writes 政府公报 where another writes 公报, and as
+ * whole words they share nothing. Alignment therefore also reads a long word as the shorter words it is
+ * made of — those that the plans being compared use as words of their own (a search-engine style
+ * segmentation, learned from the texts, not from a list).
+ */
+import type { PreparedPlan, PreparedTask } from './prepare';
+
+const HAN = /^\p{Script=Han}+$/u;
+
+/** Shortest word counted as a part of a compound. */
+const MIN_PART = 2;
+
+/**
+ * The parts of each compound among `words` (or among `only`, when given): the segmentation of the word into other words of `words`
+ * (each at least two characters) that covers most of its characters, then uses fewest parts; characters
+ * no part covers are left out (集成式发布 → 集成 + 发布). A word with no such parts, or shorter than three
+ * characters, maps to nothing.
+ */
+export function compoundParts(words: Iterable<string>, only?: Iterable<string>): Map<string, string[]> {
+  const known = new Set<string>();
+  for (const w of words) if (w.length >= MIN_PART && HAN.test(w)) known.add(w);
+  let longest = 0;
+  for (const w of known) longest = Math.max(longest, w.length);
+  const out = new Map<string, string[]>();
+  for (const w of only ?? known) {
+    if (w.length < MIN_PART + 1 || !HAN.test(w) || out.has(w)) continue;
+    // best[k]: [covered chars, -parts] of the best segmentation of w[0..k)
+    const n = w.length;
+    const cov = new Array<number>(n + 1).fill(-1);
+    const parts = new Array<number>(n + 1).fill(0);
+    const from = new Array<number>(n + 1).fill(-1);
+    const word = new Array<boolean>(n + 1).fill(false);
+    cov[0] = 0;
+    for (let k = 1; k <= n; k++) {
+      // skip one character
+      cov[k] = cov[k - 1] as number;
+      parts[k] = parts[k - 1] as number;
+      from[k] = k - 1;
+      word[k] = false;
+      for (let l = MIN_PART; l <= Math.min(longest, k); l++) {
+        const s = k - l;
+        if (l === n) continue; // the word itself is not its own part
+        if (!known.has(w.slice(s, k))) continue;
+        const c = (cov[s] as number) + l;
+        const p = (parts[s] as number) + 1;
+        if (c > (cov[k] as number) || (c === cov[k] && p < (parts[k] as number))) {
+          cov[k] = c;
+          parts[k] = p;
+          from[k] = s;
+          word[k] = true;
+        }
+      }
+    }
+    if ((cov[n] as number) === 0) continue;
+    const list: string[] = [];
+    for (let k = n; k > 0; k = from[k] as number) if (word[k]) list.push(w.slice(from[k] as number, k));
+    out.set(w, list.reverse());
+  }
+  return out;
+}
+
+/** Every word of a prepared plan (text and names). */
+function planWords(p: PreparedPlan): Set<string> {
+  const out = new Set<string>();
+  for (const t of p.tasks) {
+    for (const x of t.terms) out.add(x);
+    for (const x of t.nameTerms) out.add(x);
+  }
+  return out;
+}
+
+/** A term list with the parts of each compound added after it. */
+function expand(terms: readonly string[], parts: ReadonlyMap<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const t of terms) {
+    out.push(t);
+    const p = parts.get(t);
+    if (p) out.push(...p);
+  }
+  return out;
+}
+
+/**
+ * The compounds to read as their parts when plans `a` and `b` are compared, for each side: a long word that
+ * `a` uses and `b` does not also reads as those of its parts that `b` writes as words of their own (a's
+ * 政府公报 as 公报 where b writes 公报), and the other way round. Where both plans write the compound
+ * (营商环境), the whole word already matches and its parts would only add weight to a broad topic; parts
+ * the other plan does not use alone cannot match anything there. Parts are words of either plan or of
+ * `corpus`. Symmetric: swapping a and b swaps the two maps.
+ */
+export function pairCompounds(
+  a: PreparedPlan,
+  b: PreparedPlan,
+  corpus: readonly PreparedPlan[] = [],
+): { a: Map<string, string[]>; b: Map<string, string[]> } {
+  const wa = planWords(a);
+  const wb = planWords(b);
+  const words = new Set([...wa, ...wb]);
+  for (const c of corpus) for (const w of planWords(c)) words.add(w);
+  const parts = compoundParts(words, new Set([...wa, ...wb]));
+  const side = (own: Set<string>, other: Set<string>): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const w of own) {
+      if (other.has(w)) continue;
+      const p = parts.get(w)?.filter((x) => other.has(x));
+      if (p && p.length > 0) out.set(w, p);
+    }
+    return out;
+  };
+  return { a: side(wa, wb), b: side(wb, wa) };
+}
+
+/** A prepared plan whose compound terms also count as their parts (the plan itself is shared, not copied). */
+export function withCompoundParts(p: PreparedPlan, parts: ReadonlyMap<string, string[]>): PreparedPlan {
+  if (parts.size === 0) return p;
+  const tasks: PreparedTask[] = p.tasks.map((t) => ({
+    ...t,
+    terms: expand(t.terms, parts),
+    nameTerms: expand(t.nameTerms, parts),
+    clauses: t.clauses.map((c) => expand(c, parts)),
+  }));
+  return { plan: p.plan, tasks };
+}
