@@ -35,7 +35,7 @@ function timeIt(fn: () => void, runs: number): { median: number; min: number } {
   return { median: times[Math.floor(times.length / 2)]!, min: times[0]! };
 }
 
-/** Whole-process time and peak memory of one CLI command (built CLI, warm token cache). */
+/** Whole-process time and peak memory of one CLI command (built CLI, cache folder given). */
 function cliRun(args: string[], cacheDir: string): { ms: number; maxRssMb: number; code: number | null } {
   const t = performance.now();
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'measure-cli.mjs'), ...args], {
@@ -64,9 +64,11 @@ section('diffPlans putuo-2023 ↔ songjiang-2024, in-process, warm (goal ≤ 30 
   const pb = loadPlan('songjiang-2024');
   diffPlans(pa, pb, { alignment });
   const classify = timeIt(() => diffPlans(pa, pb, { alignment }), 15);
+  const prepared = timeIt(() => diffPlans(a, b), 10);
   const whole = timeIt(() => diffPlans(pa, pb), 10);
-  console.log(`classify a ready alignment: median ${ms(classify.median)}, min ${ms(classify.min)}`);
-  console.log(`align + classify:           median ${ms(whole.median)}, min ${ms(whole.min)}`);
+  console.log(`classify a ready alignment:               median ${ms(classify.median)}, min ${ms(classify.min)}`);
+  console.log(`align + classify, prepared plans:         median ${ms(prepared.median)}, min ${ms(prepared.min)}`);
+  console.log(`tokenize + align + classify (bare Plans): median ${ms(whole.median)}, min ${ms(whole.min)}`);
 }
 
 section('whole process: plandiff align putuo-2023 songjiang-2024 --format json (goal ≤ 0.5 s)');
@@ -75,15 +77,21 @@ if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
 } else {
   const cache = mkdtempSync(join(tmpdir(), 'plandiff-bench-cache-'));
   const cold = cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache);
-  console.log(`cold token cache: ${ms(cold.ms)}, peak RSS ${cold.maxRssMb.toFixed(0)} MB (loads nodejieba)`);
+  console.log(`cold caches: ${ms(cold.ms)}, peak RSS ${cold.maxRssMb.toFixed(0)} MB (loads nodejieba, parses and tokenizes)`);
   const warm: { ms: number; maxRssMb: number }[] = [];
   for (let i = 0; i < 5; i++) warm.push(cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache));
   warm.sort((x, y) => x.ms - y.ms);
   console.log(
-    `warm token cache: median ${ms(warm[2]!.ms)}, min ${ms(warm[0]!.ms)}, peak RSS ${warm[2]!.maxRssMb.toFixed(0)} MB`,
+    `warm caches (plans read from the plan cache): median ${ms(warm[2]!.ms)}, min ${ms(warm[0]!.ms)}, peak RSS ${warm[2]!.maxRssMb.toFixed(0)} MB`,
   );
+  const nocache = cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json', '--no-cache'], cache);
+  console.log(`--no-cache: ${ms(nocache.ms)}, peak RSS ${nocache.maxRssMb.toFixed(0)} MB`);
+  // the diff cuts texts of its own (for the word-level text diff): its first run fills the token cache
+  const diffFirst = cliRun(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'html'], cache);
   const diff = cliRun(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'html'], cache);
-  console.log(`plandiff diff putuo-2023 songjiang-2024 --format html (warm): ${ms(diff.ms)}, peak RSS ${diff.maxRssMb.toFixed(0)} MB`);
+  console.log(
+    `plandiff diff putuo-2023 songjiang-2024 --format html: first run after align ${ms(diffFirst.ms)}, then ${ms(diff.ms)}, peak RSS ${diff.maxRssMb.toFixed(0)} MB`,
+  );
 }
 
 section('scale: a 50 MB plan and a folder of 2,000 plans (scripts/bench-scale.ts)');

@@ -12,6 +12,8 @@ import { diffPlans } from './diff/diff';
 import { diffToJson, obligationsToJson } from './diff/json';
 import { PlanParseError, UsageError } from './errors';
 import { createCachedTokenizer } from './io/token-cache';
+import { createPlanCache, type PlanCache } from './io/plan-cache';
+import { preparePlan, type PreparedPlan } from './align/prepare';
 import { checkOutput, writeOutput } from './io/write';
 import { extractObligations } from './obligations/extract';
 import { renderPlanOutline } from './outline';
@@ -42,7 +44,7 @@ Options:
       --force           replace an existing output file
       --corpus <dir>    a folder with a manifest.json to resolve ids against (default: bundled corpus)
       --lang <zh|en>    report labels in Chinese (default) or English; plan text is never translated
-      --no-cache        do not read or write the token cache (PLANDIFF_CACHE_DIR, default ~/.cache/plandiff)
+      --no-cache        do not read or write the token and plan caches (PLANDIFF_CACHE_DIR, default ~/.cache/plandiff)
   -h, --help            this help
 `;
 
@@ -54,9 +56,11 @@ interface Common {
   lang: 'zh' | 'en';
   load: LoadOptions;
   tokenizer: () => Tokenizer | undefined;
+  /** A plan loaded and tokenized, through the plan cache unless --no-cache */
+  prepared: (ref: string) => PreparedPlan;
 }
 
-/** The token cache folder: $PLANDIFF_CACHE_DIR, else $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff. */
+/** The cache folder (token and plan caches): $PLANDIFF_CACHE_DIR, else $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff. */
 function cacheDir(): string {
   if (process.env.PLANDIFF_CACHE_DIR) return process.env.PLANDIFF_CACHE_DIR;
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plandiff');
@@ -97,10 +101,7 @@ const commands: Record<string, Command> = {
   align(args, opts) {
     need(args, 2, 'plandiff align <planA> <planB> [--format json|md]');
     const format = pickFormat(opts.format, ['json', 'md'], 'json');
-    const a = loadPlan(args[0]!, opts.load);
-    const b = loadPlan(args[1]!, opts.load);
-    const tokenizer = opts.tokenizer();
-    const alignment = alignPlans(a, b, tokenizer ? { tokenizer } : {});
+    const alignment = alignPlans(opts.prepared(args[0]!), opts.prepared(args[1]!));
     const text = format === 'md' ? renderAlignment(alignment, 'md', { lang: opts.lang }) : stableJson(alignmentToJson(alignment));
     return text;
   },
@@ -118,8 +119,8 @@ const commands: Record<string, Command> = {
   diff(args, opts) {
     need(args, 2, 'plandiff diff <planA> <planB> [--format md|html|json|csv]');
     const format = pickFormat(opts.format, ['md', 'html', 'json', 'csv'], 'md') as ReportFormat;
-    const a = loadPlan(args[0]!, opts.load);
-    const b = loadPlan(args[1]!, opts.load);
+    const a = opts.prepared(args[0]!);
+    const b = opts.prepared(args[1]!);
     const tokenizer = opts.tokenizer();
     const diff = diffPlans(a, b, tokenizer ? { tokenizer } : {});
     const text = format === 'json' ? stableJson(diffToJson(diff)) : renderReport(diff, format, { lang: opts.lang });
@@ -215,6 +216,7 @@ export function main(argv: string[]): number {
     return 2;
   }
   let cached: ReturnType<typeof createCachedTokenizer> | undefined;
+  let plans: PlanCache | undefined;
   const opts: Common = {
     directive: parsed.values.directive,
     format: parsed.values.format,
@@ -226,6 +228,11 @@ export function main(argv: string[]): number {
       if (parsed.values['no-cache']) return undefined;
       cached ??= createCachedTokenizer({ dir: cacheDir() });
       return cached;
+    },
+    prepared: (ref) => {
+      if (parsed.values['no-cache']) return preparePlan(loadPlan(ref, opts.load));
+      plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer() });
+      return plans.load(ref, opts.load);
     },
   };
   try {

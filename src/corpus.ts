@@ -175,14 +175,23 @@ export function resolvePlanPath(ref: string, options: LoadOptions = {}): string 
  * manifest (default: the bundled corpus); anything that names an existing file is read as a file.
  */
 export function loadPlan(ref: string, options: LoadOptions = {}): Plan {
-  if (existsSync(ref) && statSync(ref).isFile()) return loadPlanFile(ref, null, options);
+  const { file, entry } = findPlan(ref, options);
+  return loadPlanFile(file, entry, options);
+}
+
+/**
+ * The file a plan reference names and its corpus entry (null for a path): a reference that names an
+ * existing file is that file; anything else is looked up as an id in `corpusDir`'s manifest.
+ */
+export function findPlan(ref: string, options: LoadOptions = {}): { file: string; entry: CorpusEntry | null } {
+  if (existsSync(ref) && statSync(ref).isFile()) return { file: ref, entry: null };
   const corpus = loadCorpus(options.corpusDir);
   const entry = findEntry(corpus, ref);
   if (!entry) {
     const ids = corpus.entries.map((e) => e.id).join(', ');
     throw new PlanParseError('not-found', ref, null, `no such file, and no plan with this id in the corpus (ids: ${ids})`);
   }
-  return loadPlanFile(entry.file, entry, options);
+  return { file: entry.file, entry };
 }
 
 /** Loads many plans; a plan that fails is listed in `skipped` with its reason and the others still load. */

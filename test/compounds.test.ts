@@ -38,7 +38,7 @@ describe('pairCompounds', () => {
   const a = prepared('a', [['切实', '发挥', '政府公报', '作用'], ['优化', '营商环境']]);
   const b = prepared('b', [['开通', '电子', '公报', '订阅', '渠道'], ['营商环境', '环境', '营商']]);
 
-  it('reads a compound only one plan uses as the parts the other plan uses alone', () => {
+  it('reads a compound only one plan uses as the words of the other plan it is made of', () => {
     const { a: pa, b: pb } = pairCompounds(a, b);
     // 政府公报 is a's word only; b writes 公报 but not 政府
     expect(pa.get('政府公报')).toEqual(['公报']);

@@ -1,10 +1,10 @@
 /**
  * Determinism: researchers publish numbers from plandiff, so the same inputs must give byte-identical
- * JSON on every run, from any working folder, with or without the token cache, and the JSON of bundled
+ * JSON on every run, from any working folder, with or without the token and plan caches, and the JSON of bundled
  * plans must not carry paths of the machine it ran on.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], cwd: string): Promise<Run> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'));
+const DIFF_CACHE = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'));
+
+function run(args: string[], cwd: string, cacheDir = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'))): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       TSX,
@@ -55,16 +56,18 @@ const runs: Record<string, Run> = {};
 beforeAll(async () => {
   const elsewhere = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cwd-'));
   // Run 1 in the package with a fresh token cache; run 2 from another folder without the cache.
-  const jobs: Record<string, [string[], string]> = {
+  const jobs: Record<string, [string[], string, string?]> = {
     parse1: [['parse', 'putuo-2023', '--format', 'json'], ROOT],
     parse2: [['parse', 'putuo-2023', '--format', 'json', '--no-cache'], elsewhere],
-    diff1: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], ROOT],
+    diff1: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], ROOT, DIFF_CACHE],
     diff2: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json', '--no-cache'], elsewhere],
   };
   const names = Object.keys(jobs);
   const results = await Promise.all(names.map((name) => run(...jobs[name]!)));
   names.forEach((name, k) => (runs[name] = results[k]!));
-}, 120_000);
+  // run 3 reads the plans diff1 left in the plan and token caches
+  runs.diff3 = await run(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], elsewhere, DIFF_CACHE);
+}, 180_000);
 
 describe('the CLI gives byte-identical JSON on every run', () => {
   it('parse --format json', () => {
@@ -78,12 +81,14 @@ describe('the CLI gives byte-identical JSON on every run', () => {
   });
 
   it('diff --format json', () => {
-    for (const r of [runs.diff1!, runs.diff2!]) {
+    for (const r of [runs.diff1!, runs.diff2!, runs.diff3!]) {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     }
     expect(runs.diff1!.stdout.length).toBeGreaterThan(10_000);
     expect(runs.diff2!.stdout).toBe(runs.diff1!.stdout);
+    expect(runs.diff3!.stdout).toBe(runs.diff1!.stdout);
+    expect(readdirSync(DIFF_CACHE).filter((f) => f.startsWith('plan-'))).toHaveLength(2);
   });
 
   it('no absolute machine paths in the JSON of bundled plans', () => {

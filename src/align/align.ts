@@ -421,32 +421,22 @@ export function bigramIndex(vectors: readonly TaskVector[], power: number): Bigr
   return { ids, weight };
 }
 
-/**
- * Weighted character-bigram containment: for each task `k` of `rows`, the share of its bigrams' weight
- * found in each task of `cols` (indexes into the index's task list). Returns one array per row, in the
- * order of `cols`.
- */
-export function bigramContainment(index: BigramIndex, rows: readonly number[], cols: readonly number[]): Float64Array[] {
-  const post: number[][] = [];
-  cols.forEach((c, q) => {
-    for (const id of index.ids[c] as Int32Array) {
-      const list = post[id];
-      if (list) list.push(q);
-      else post[id] = [q];
-    }
-  });
-  return rows.map((r) => {
-    const acc = new Float64Array(cols.length);
-    let total = 0;
-    for (const id of index.ids[r] as Int32Array) {
-      const w = index.weight[id] as number;
-      total += w;
-      const list = post[id];
-      if (list) for (const q of list) acc[q] = (acc[q] as number) + w;
-    }
-    if (total > 0) for (let q = 0; q < acc.length; q++) acc[q] = (acc[q] as number) / total;
-    return acc;
-  });
+/** Weighted bigram containment of one task in another (indexes into the index's task list): the share
+ * of task `r`'s bigram weight whose bigrams task `c` also holds (one merge of the two ascending id lists). */
+export function containedIn(index: BigramIndex, r: number, c: number): number {
+  const x = index.ids[r] as Int32Array;
+  const y = index.ids[c] as Int32Array;
+  let total = 0;
+  let found = 0;
+  let q = 0;
+  for (let k = 0; k < x.length; k++) {
+    const id = x[k] as number;
+    const w = index.weight[id] as number;
+    total += w;
+    while (q < y.length && (y[q] as number) < id) q++;
+    if (q < y.length && y[q] === id) found += w;
+  }
+  return total > 0 ? found / total : 0;
 }
 
 /**
@@ -481,7 +471,7 @@ export function leftoverLinks(
   /** Weighted bigram containment of task `r` in task `c` (indexes into a then b, concatenated) */
   const contained = (r: number, c: number): number => {
     index ??= bigramIndex([...va, ...vb], config.idfPower);
-    return bigramContainment(index, [r], [c])[0]?.[0] ?? 0;
+    return containedIn(index, r, c);
   };
   const argmax = (n: number, f: (k: number) => number): number => {
     let best = -1;
@@ -522,13 +512,13 @@ export function leftoverLinks(
   const agreesA = (i: number, j: number): boolean =>
     argmax(vb.length, (l) => m.score[i]?.[l] ?? 0) === j &&
     clear(vb.length, (l) => m.score[i]?.[l] ?? 0, j) &&
-    covBestA(i, j) &&
-    contained(i, va.length + j) >= config.leftoverBigram;
+    contained(i, va.length + j) >= config.leftoverBigram &&
+    covBestA(i, j);
   const agreesB = (j: number, i: number): boolean =>
     argmax(va.length, (k) => m.score[k]?.[j] ?? 0) === i &&
     clear(va.length, (k) => m.score[k]?.[j] ?? 0, i) &&
-    covBestB(j, i) &&
-    contained(va.length + j, i) >= config.leftoverBigram;
+    contained(va.length + j, i) >= config.leftoverBigram &&
+    covBestB(j, i);
   const out = new Map<string, Link>();
   const leftB = new Set(restB);
   const leftA = new Set(restA);
@@ -567,11 +557,12 @@ export function alignPlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
 
 /**
  * The plans with the compounds that only one of `a` and `b` uses also read as their parts (see
- * compounds.ts); unchanged when `config.compoundParts` is off or no such compound has parts.
+ * compounds.ts), then the corpus plans with both sides' compounds read the same way (so that the weights
+ * count a part wherever the compared plans count it); all unchanged when `config.compoundParts` is off.
  */
 export function readCompounds(a: PreparedPlan, b: PreparedPlan, corpus: readonly PreparedPlan[], config: AlignConfig): PreparedPlan[] {
   if (!config.compoundParts) return [a, b, ...corpus];
-  const parts = pairCompounds(a, b, corpus);
+  const parts = pairCompounds(a, b);
   const both = new Map([...parts.a, ...parts.b]);
   return [withCompoundParts(a, parts.a), withCompoundParts(b, parts.b), ...corpus.map((c) => withCompoundParts(c, both))];
 }

@@ -1,9 +1,9 @@
 /**
  * Compound words. The field dictionary keeps long terms whole (政府公报, 政策留言板, 集成式发布) so that
  * a tokenizer reads them as one word; but one plan writes 政府公报 where another writes 公报, and as
- * whole words they share nothing. Alignment therefore also reads a long word as the shorter words it is
- * made of — those that the plans being compared use as words of their own (a search-engine style
- * segmentation, learned from the texts, not from a list).
+ * whole words they share nothing. Alignment therefore also reads a long word of one plan as the shorter
+ * words it is made of that the other plan uses as words of their own (a search-engine style segmentation,
+ * learned from the two texts, not from a list).
  */
 import type { PreparedPlan, PreparedTask } from './prepare';
 
@@ -13,10 +13,10 @@ const HAN = /^\p{Script=Han}+$/u;
 const MIN_PART = 2;
 
 /**
- * The parts of each compound among `words` (or among `only`, when given): the segmentation of the word into other words of `words`
- * (each at least two characters) that covers most of its characters, then uses fewest parts; characters
- * no part covers are left out (集成式发布 → 集成 + 发布). A word with no such parts, or shorter than three
- * characters, maps to nothing.
+ * The parts of each compound among `only` (default: among `words`): the segmentation of the word into
+ * other words of `words` (each at least two characters) that covers most of its characters, then uses
+ * fewest parts; characters no part covers are left out (集成式发布 → 集成 + 发布). A word with no such
+ * parts, or shorter than three characters, maps to nothing.
  */
 export function compoundParts(words: Iterable<string>, only?: Iterable<string>): Map<string, string[]> {
   const known = new Set<string>();
@@ -84,32 +84,16 @@ function expand(terms: readonly string[], parts: ReadonlyMap<string, string[]>):
 
 /**
  * The compounds to read as their parts when plans `a` and `b` are compared, for each side: a long word that
- * `a` uses and `b` does not also reads as those of its parts that `b` writes as words of their own (a's
- * 政府公报 as 公报 where b writes 公报), and the other way round. Where both plans write the compound
- * (营商环境), the whole word already matches and its parts would only add weight to a broad topic; parts
- * the other plan does not use alone cannot match anything there. Parts are words of either plan or of
- * `corpus`. Symmetric: swapping a and b swaps the two maps.
+ * `a` uses and `b` does not also reads as the words of `b` it is made of (a's 政府公报 as 公报 where b
+ * writes 公报), and the other way round. Where both plans write the compound (营商环境), the whole word
+ * already matches, and its parts would only add weight to a broad topic. Symmetric: swapping a and b
+ * swaps the two maps.
  */
-export function pairCompounds(
-  a: PreparedPlan,
-  b: PreparedPlan,
-  corpus: readonly PreparedPlan[] = [],
-): { a: Map<string, string[]>; b: Map<string, string[]> } {
+export function pairCompounds(a: PreparedPlan, b: PreparedPlan): { a: Map<string, string[]>; b: Map<string, string[]> } {
   const wa = planWords(a);
   const wb = planWords(b);
-  const words = new Set([...wa, ...wb]);
-  for (const c of corpus) for (const w of planWords(c)) words.add(w);
-  const parts = compoundParts(words, new Set([...wa, ...wb]));
-  const side = (own: Set<string>, other: Set<string>): Map<string, string[]> => {
-    const out = new Map<string, string[]>();
-    for (const w of own) {
-      if (other.has(w)) continue;
-      const p = parts.get(w)?.filter((x) => other.has(x));
-      if (p && p.length > 0) out.set(w, p);
-    }
-    return out;
-  };
-  return { a: side(wa, wb), b: side(wb, wa) };
+  const only = (own: Set<string>, other: Set<string>): string[] => [...own].filter((w) => !other.has(w));
+  return { a: compoundParts(wb, only(wa, wb)), b: compoundParts(wa, only(wb, wa)) };
 }
 
 /** A prepared plan whose compound terms also count as their parts (the plan itself is shared, not copied). */

@@ -75,7 +75,34 @@ export interface TaskVector {
   quantities: QuantityKey[];
 }
 
-const sortedUnique = (xs: Iterable<number>): Int32Array => Int32Array.from(new Set(xs)).sort();
+/** Distinct values, ascending. */
+function sortedUnique(xs: ArrayLike<number>): Int32Array {
+  const a = Int32Array.from(xs).sort();
+  let u = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[u++] = a[i] as number;
+  return u === a.length ? a : a.slice(0, u);
+}
+
+// Bigram lists by text: they do not depend on the weights, so a plan aligned again (a notebook aligning
+// one plan against many, the bench) reuses them. Bounded: emptied when it grows past BIGRAM_CACHE texts.
+const BIGRAM_CACHE = 20_000;
+const bigramCache = new Map<string, Uint32Array>();
+
+/** Distinct character bigrams of a text as codes (first UTF-16 unit × 65536 + second), ascending. The
+ * array is shared between callers: never modify it. */
+export function bigramsOf(chars: string): Uint32Array {
+  const known = bigramCache.get(chars);
+  if (known) return known;
+  const bg = new Uint32Array(Math.max(0, chars.length - 1));
+  for (let i = 0; i + 1 < chars.length; i++) bg[i] = chars.charCodeAt(i) * 65536 + chars.charCodeAt(i + 1);
+  bg.sort();
+  let u = 0;
+  for (let i = 0; i < bg.length; i++) if (i === 0 || bg[i] !== bg[i - 1]) bg[u++] = bg[i] as number;
+  const out = bg.slice(0, u);
+  if (bigramCache.size >= BIGRAM_CACHE) bigramCache.clear();
+  bigramCache.set(chars, out);
+  return out;
+}
 
 /** Build the vector of one task or of a group of tasks (joined in the order given). */
 export function taskVector(
@@ -97,7 +124,7 @@ export function taskVector(
       tf.set(id, (tf.get(id) ?? 0) + config.nameWeight);
     }
   }
-  const ids = sortedUnique(tf.keys());
+  const ids = sortedUnique([...tf.keys()]);
   const tfidf = new Float64Array(ids.length);
   let sq = 0;
   ids.forEach((id, k) => {
@@ -123,12 +150,7 @@ export function taskVector(
     }
     clauseWeights[k] = w;
   });
-  const chars = tasks.map((t) => t.chars).join('');
-  const bg = new Uint32Array(Math.max(0, chars.length - 1));
-  for (let i = 0; i + 1 < chars.length; i++) bg[i] = chars.charCodeAt(i) * 65536 + chars.charCodeAt(i + 1);
-  bg.sort();
-  let u = 0;
-  for (let i = 0; i < bg.length; i++) if (i === 0 || bg[i] !== bg[i - 1]) bg[u++] = bg[i] as number;
+  const chars = tasks.length === 1 ? (tasks[0] as PreparedTask).chars : tasks.map((t) => t.chars).join('');
   return {
     seqs: tasks.map((t) => t.seq),
     pos,
@@ -140,7 +162,7 @@ export function taskVector(
     clauses,
     clauseWeights,
     postings,
-    bigrams: bg.slice(0, u),
+    bigrams: bigramsOf(chars),
     chars,
     quantities: tasks.flatMap((t) => t.quantities ?? []),
   };

@@ -3,6 +3,7 @@
  * alignment, then classifies every matched pair from its obligations, modality, units and time node.
  */
 import { alignPlans, type AlignPlansOptions } from '../align/align';
+import { isPreparedPlan, type PreparedPlan } from '../align/prepare';
 import { extractObligations } from '../obligations/extract';
 import { taskModality, type ModalityResult } from '../modality/modality';
 import { PLAIN_VERBS } from '../lexicon/modality';
@@ -160,9 +161,15 @@ function scopeChange(textA: string, textB: string): Change | null {
   };
 }
 
-/** Diffs two plans: aligned pairs classified, plus added and dropped tasks, each with its obligations. */
-export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
-  const alignment = options.alignment ?? alignPlans(a, b, options);
+/**
+ * Diffs two plans: aligned pairs classified, plus added and dropped tasks, each with its obligations.
+ * Plans may come prepared (`preparePlan`), so that a notebook diffing one plan against many tokenizes it
+ * once.
+ */
+export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan, options: DiffOptions = {}): PlanDiff {
+  const alignment = options.alignment ?? alignPlans(planA, planB, options);
+  const a = isPreparedPlan(planA) ? planA.plan : planA;
+  const b = isPreparedPlan(planB) ? planB.plan : planB;
   const cut = (text: string) => cutForDiff(text, options.tokenizer);
   const obligations: Record<string, Obligation[]> = {};
   const cache = new Map<Task, Obligation[]>();

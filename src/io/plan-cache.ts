@@ -1,0 +1,127 @@
+/**
+ * A content-addressed on-disk cache of loaded and tokenized plans, for the CLI: a run over plans it has
+ * read before skips decoding, parsing and tokenizing (and so nodejieba's dictionary load and the
+ * traditional-character converter) and reads one JSON file per plan.
+ *
+ * The key covers everything the result depends on: the file's bytes, the name it is cited by, its corpus
+ * entry, the size limit, the tokenizer (jieba version and field dictionary), and the code itself (the
+ * running bundle, or every source file when run from source), so that a new version of plandiff never
+ * reads what an older one wrote. Files that fail to load are not cached: they fail the same way each
+ * time. Entries are `plan-<sha1>.json` under the cache folder, written atomically when the process exits.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { displayPath, findPlan, loadPlanFile, type LoadOptions } from '../corpus';
+import { preparePlan, type PreparedPlan } from '../align/prepare';
+import type { Tokenizer } from '../text/tokenize';
+
+/** Options of {@link createPlanCache}. */
+export interface PlanCacheOptions {
+  /** Cache folder, created when missing */
+  dir: string;
+  /** Tokenizer for plans not in the cache (e.g. the token cache) */
+  tokenizer?: Tokenizer;
+  /** Version string mixed into every key (default: the code's and the tokenizer's) */
+  version?: string;
+  /** Write new entries when the process exits (default true) */
+  flushOnExit?: boolean;
+}
+
+/** Loads plans through the cache. */
+export interface PlanCache {
+  /** The plan a reference names (corpus id or path), parsed and tokenized */
+  load(ref: string, options?: LoadOptions): PreparedPlan;
+  /** Write the entries made since the last flush */
+  flush(): void;
+  /** Hits and misses since creation */
+  stats(): { hits: number; misses: number };
+}
+
+const FORMAT = 1;
+const sha1 = (s: string | Uint8Array): string => createHash('sha1').update(s).digest('hex');
+
+let code: string | null = null;
+/** A hash of the running code: the bundle file, or every file of the source tree when run from source. */
+export function codeVersion(): string {
+  if (code !== null) return code;
+  const here = fileURLToPath(import.meta.url);
+  const h = createHash('sha1');
+  if (extname(here) === '.ts') {
+    // running from source (tests, tsx): src/io/plan-cache.ts → every file under src/
+    const root = dirname(dirname(here));
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir).sort()) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else h.update(path.slice(root.length)).update(readFileSync(path));
+      }
+    };
+    walk(root);
+  } else {
+    h.update(readFileSync(here));
+  }
+  code = h.digest('hex');
+  return code;
+}
+
+/**
+ * Create a plan cache in `dir`.
+ *
+ * @example const cache = createPlanCache({ dir }); const a = cache.load('putuo-2023'); alignPlans(a, cache.load('songjiang-2024'));
+ */
+export function createPlanCache(options: PlanCacheOptions): PlanCache {
+  const { dir, tokenizer } = options;
+  const version = options.version ?? `${codeVersion()}:${tokenizer?.id ?? 'jieba'}`;
+  const pending = new Map<string, string>();
+  let hits = 0;
+  let misses = 0;
+  const entryFile = (key: string): string => join(dir, `plan-${key}.json`);
+
+  const flush = (): void => {
+    if (pending.size === 0) return;
+    try {
+      mkdirSync(dir, { recursive: true });
+      for (const [key, json] of pending) {
+        const file = entryFile(key);
+        if (existsSync(file)) continue;
+        const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+        writeFileSync(tmp, json);
+        renameSync(tmp, file);
+      }
+    } catch {
+      // a cache that cannot be written costs time on the next run, never a result
+    }
+    pending.clear();
+  };
+  if (options.flushOnExit ?? true) process.once('exit', flush);
+
+  return {
+    load(ref: string, load: LoadOptions = {}): PreparedPlan {
+      const { file, entry } = findPlan(ref, load);
+      // the size check comes first, as when the file is read without the cache
+      const bytes = statSync(file).size <= (load.maxBytes ?? Infinity) ? readFileSync(file) : null;
+      const key = bytes
+        ? sha1(`${version}\u0000${displayPath(file)}\u0000${JSON.stringify(entry)}\u0000${load.maxBytes ?? ''}\u0000${sha1(bytes)}`)
+        : null;
+      if (key) {
+        try {
+          const stored = JSON.parse(readFileSync(entryFile(key), 'utf8')) as { format?: number; prepared?: PreparedPlan };
+          if (stored.format === FORMAT && stored.prepared) {
+            hits++;
+            return stored.prepared;
+          }
+        } catch {
+          // not cached (or unreadable): load it
+        }
+      }
+      misses++;
+      const prepared = preparePlan(loadPlanFile(file, entry, load), { tokenizer });
+      if (key) pending.set(key, JSON.stringify({ format: FORMAT, prepared }));
+      return prepared;
+    },
+    flush,
+    stats: () => ({ hits, misses }),
+  };
+}
