@@ -25,6 +25,8 @@ function ms(x: number): string {
 }
 
 function timeIt(fn: () => void, runs: number): { median: number; min: number } {
+  // warm-up: the JIT and the heap settle before anything is timed
+  for (let i = 0; i < 10; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -63,8 +65,8 @@ section('diffPlans putuo-2023 ↔ songjiang-2024, in-process, warm (goal ≤ 30 
   const pa = loadPlan('putuo-2023');
   const pb = loadPlan('songjiang-2024');
   diffPlans(pa, pb, { alignment });
-  const classify = timeIt(() => diffPlans(pa, pb, { alignment }), 15);
-  const prepared = timeIt(() => diffPlans(a, b), 10);
+  const classify = timeIt(() => diffPlans(pa, pb, { alignment }), 21);
+  const prepared = timeIt(() => diffPlans(a, b), 21);
   const whole = timeIt(() => diffPlans(pa, pb), 10);
   console.log(`classify a ready alignment:               median ${ms(classify.median)}, min ${ms(classify.min)}`);
   console.log(`align + classify, prepared plans:         median ${ms(prepared.median)}, min ${ms(prepared.min)}`);

@@ -219,14 +219,16 @@ export function findLinks(
     partnerOfA.set(l.i, l.j);
     partnerOfB.set(l.j, l.i);
   }
-  const links = new Map<string, Link>();
-  for (const l of anchors) links.set(`${l.i},${l.j}`, l);
+  const links = new Map<number, Link>();
+  /** Numeric key of the pair (i, j) */
+  const key = (i: number, j: number): number => i * vb.length + j;
+  for (const l of anchors) links.set(key(l.i, l.j), l);
   const freeA = va.map((_, i) => !partnerOfA.has(i));
   const freeB = vb.map((_, j) => !partnerOfB.has(j));
   const bonus = va.map((x) => vb.map((y) => config.orderWeight * (1 - Math.abs(x.pos - y.pos))));
   const free = m.score.map((row, i) => row.map((s, j) => (freeA[i] && freeB[j] ? s : 0)));
   const base = assignOneToOne(free, config.pairThreshold, bonus);
-  for (const [i, j] of base) links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0, rank: 1 });
+  for (const [i, j] of base) links.set(key(i, j), { i, j, strength: m.score[i]?.[j] ?? 0, rank: 1 });
   /** A link touching an anchored task is kept only when the free task adds to what the pair states. */
   const addsToAnchor = (i: number, j: number): boolean => {
     const s = m.score[i]?.[j] ?? 0;
@@ -243,17 +245,17 @@ export function findLinks(
     return true;
   };
   const addLink = (i: number, j: number): void => {
-    if (links.has(`${i},${j}`)) return;
+    if (links.has(key(i, j))) return;
     if (!freeA[i] && !freeB[j]) return;
     if (!addsToAnchor(i, j)) return;
-    links.set(`${i},${j}`, { i, j, strength: m.score[i]?.[j] ?? 0 });
+    links.set(key(i, j), { i, j, strength: m.score[i]?.[j] ?? 0 });
   };
   for (const l of quantityLinks(va, vb, config)) {
-    if (freeA[l.i] && freeB[l.j] && !links.has(`${l.i},${l.j}`)) links.set(`${l.i},${l.j}`, { ...l, strength: m.score[l.i]?.[l.j] ?? 0 });
+    if (freeA[l.i] && freeB[l.j] && !links.has(key(l.i, l.j))) links.set(key(l.i, l.j), { ...l, strength: m.score[l.i]?.[l.j] ?? 0 });
   }
   for (let i = 0; i < va.length; i++) {
     for (let j = 0; j < vb.length; j++) {
-      if (links.has(`${i},${j}`) || (!freeA[i] && !freeB[j])) continue;
+      if (links.has(key(i, j)) || (!freeA[i] && !freeB[j])) continue;
       const x = va[i] as TaskVector;
       const y = vb[j] as TaskVector;
       // coverage was left at 0 where the shared terms could not reach a clause link either
@@ -294,7 +296,7 @@ export function findLinks(
   home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j));
   home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, addLink);
   home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j));
-  for (const l of leftoverLinks(va, vb, m, links.values(), config, vocab.idf)) links.set(`${l.i},${l.j}`, l);
+  for (const l of leftoverLinks(va, vb, m, links.values(), config, vocab.idf)) links.set(key(l.i, l.j), l);
   return [...links.values()];
 }
 

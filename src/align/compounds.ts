@@ -99,11 +99,11 @@ export function pairCompounds(a: PreparedPlan, b: PreparedPlan): { a: Map<string
 /** A prepared plan whose compound terms also count as their parts (the plan itself is shared, not copied). */
 export function withCompoundParts(p: PreparedPlan, parts: ReadonlyMap<string, string[]>): PreparedPlan {
   if (parts.size === 0) return p;
-  const tasks: PreparedTask[] = p.tasks.map((t) => ({
-    ...t,
-    terms: expand(t.terms, parts),
-    nameTerms: expand(t.nameTerms, parts),
-    clauses: t.clauses.map((c) => expand(c, parts)),
-  }));
+  const has = (terms: readonly string[]): boolean => terms.some((x) => parts.has(x));
+  const tasks: PreparedTask[] = p.tasks.map((t) =>
+    has(t.terms) || has(t.nameTerms)
+      ? { ...t, terms: expand(t.terms, parts), nameTerms: expand(t.nameTerms, parts), clauses: t.clauses.map((c) => expand(c, parts)) }
+      : t,
+  );
   return { plan: p.plan, tasks };
 }

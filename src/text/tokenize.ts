@@ -45,6 +45,64 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const CN_SET = new Set(CHINESE_NUMERALS);
 
+/** The state of one {@link tokenize} call (module-level helpers below, so no closures per call). */
+interface TokenizeState {
+  text: string;
+  tokenizer: Tokenizer;
+  out: Token[];
+  /** The current run: contiguous stretches of the text (more than one only across line-wrap whitespace),
+   * as start0, end0, start1, end1, … */
+  pieces: number[];
+  /** Start of the open stretch, or -1 */
+  runStart: number;
+}
+
+function closeStretch(st: TokenizeState, end: number): void {
+  if (st.runStart >= 0) {
+    st.pieces.push(st.runStart, end);
+    st.runStart = -1;
+  }
+}
+
+/** Cut the current run and push its tokens, with offsets mapped back to the text through the stretches. */
+function flushRun(st: TokenizeState, end: number): void {
+  closeStretch(st, end);
+  const { pieces, text } = st;
+  if (pieces.length === 0) return;
+  let run = '';
+  for (let p = 0; p < pieces.length; p += 2) run += text.slice(pieces[p], pieces[p + 1]);
+  let p = 0;
+  let base = 0; // run offset where stretch p starts
+  let k = 0;
+  for (const piece of st.tokenizer.cut(run)) {
+    if (piece.length === 0) continue;
+    // the text offset of run offsets k and k + length - 1
+    while (k >= base + ((pieces[p + 1] as number) - (pieces[p] as number))) {
+      base += (pieces[p + 1] as number) - (pieces[p] as number);
+      p += 2;
+    }
+    const s = (pieces[p] as number) + (k - base);
+    const last = k + piece.length - 1;
+    let q = p;
+    let qBase = base;
+    while (last >= qBase + ((pieces[q + 1] as number) - (pieces[q] as number))) {
+      qBase += (pieces[q + 1] as number) - (pieces[q] as number);
+      q += 2;
+    }
+    const e = (pieces[q] as number) + (last - qBase) + 1;
+    k += piece.length;
+    if (piece.trim().length === 0) continue;
+    st.out.push({ text: piece, start: s, end: e });
+  }
+  pieces.length = 0;
+}
+
+function emitToken(st: TokenizeState, start: number, end: number): void {
+  flushRun(st, start);
+  const raw = st.text.slice(start, end);
+  st.out.push({ text: /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw, start, end });
+}
+
 /**
  * Split a text into tokens with offsets into it. Whitespace is never a token; punctuation is.
  * A token's `text` is its source slice with any inner whitespace removed.
@@ -52,49 +110,7 @@ const CN_SET = new Set(CHINESE_NUMERALS);
  * @example tokenize('每年不少于4次') → 每年 · 不少于 · 4次
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
-  const tokenizer = options.tokenizer ?? defaultTokenizer();
-  const out: Token[] = [];
-  // the current run: contiguous stretches of the text (more than one only across line-wrap whitespace)
-  const pieces: number[] = []; // start0, end0, start1, end1, …
-  let runStart = -1;
-
-  const closeStretch = (end: number): void => {
-    if (runStart >= 0) {
-      pieces.push(runStart, end);
-      runStart = -1;
-    }
-  };
-  const flush = (end: number): void => {
-    closeStretch(end);
-    if (pieces.length === 0) return;
-    let run = '';
-    for (let p = 0; p < pieces.length; p += 2) run += text.slice(pieces[p], pieces[p + 1]);
-    // map run offsets back to text offsets through the stretches
-    let p = 0;
-    let base = 0; // run offset where stretch p starts
-    const at = (k: number): number => {
-      while (k >= base + ((pieces[p + 1] as number) - (pieces[p] as number))) {
-        base += (pieces[p + 1] as number) - (pieces[p] as number);
-        p += 2;
-      }
-      return (pieces[p] as number) + (k - base);
-    };
-    let k = 0;
-    for (const piece of tokenizer.cut(run)) {
-      if (piece.length === 0) continue;
-      const s = at(k);
-      const e = at(k + piece.length - 1) + 1;
-      k += piece.length;
-      if (piece.trim().length === 0) continue;
-      out.push({ text: piece, start: s, end: e });
-    }
-    pieces.length = 0;
-  };
-  const emit = (start: number, end: number): void => {
-    flush(start);
-    out.push({ text: text.slice(start, end).replace(/\s+/g, ''), start, end });
-  };
-
+  const st: TokenizeState = { text, tokenizer: options.tokenizer ?? defaultTokenizer(), out: [], pieces: [], runStart: -1 };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -104,8 +120,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
       const next = j < n ? text.charCodeAt(j) : 0;
-      if (isWide(prev) && isWide(next)) closeStretch(i);
-      else flush(i);
+      if (isWide(prev) && isWide(next)) closeStretch(st, i);
+      else flushRun(st, i);
       i = j;
       continue;
     }
@@ -113,7 +129,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       ARABIC_RE.lastIndex = i;
       const m = ARABIC_RE.exec(text);
       const end = m ? i + m[0].length : i + 1;
-      emit(i, end);
+      emitToken(st, i, end);
       i = end;
       continue;
     }
@@ -121,7 +137,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       LATIN_RE.lastIndex = i;
       const m = LATIN_RE.exec(text);
       const end = m ? i + m[0].length : i + 1;
-      emit(i, end);
+      emitToken(st, i, end);
       i = end;
       continue;
     }
@@ -129,16 +145,16 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       CHINESE_RE.lastIndex = i;
       const m = CHINESE_RE.exec(text);
       if (m) {
-        emit(i, i + m[0].length);
+        emitToken(st, i, i + m[0].length);
         i += m[0].length;
         continue;
       }
     }
-    if (runStart < 0) runStart = i;
+    if (st.runStart < 0) st.runStart = i;
     i++;
   }
-  flush(n);
-  return out;
+  flushRun(st, n);
+  return st.out;
 }
 
 /** True for tokens that carry content (not punctuation or symbols). */
