@@ -72,6 +72,14 @@ interface GoldFile {
   unmatched_b: number[];
 }
 
+/** Link-level precision, recall and F1 of predicted links against true links. */
+export function linkScores(pred: Set<string>, truth: Set<string>): { tp: number; precision: number; recall: number; f1: number } {
+  const tp = [...pred].filter((k) => truth.has(k)).length;
+  const precision = pred.size ? tp / pred.size : 0;
+  const recall = truth.size ? tp / truth.size : 0;
+  return { tp, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
 /**
  * Score the alignment of the development pair against its labels.
  *
@@ -84,9 +92,7 @@ export function evalAlignment(options: { labelsPath?: string; align?: AlignPlans
   const al = alignPlans(pa, pb, options.align);
   const pred = alignmentLinks(al);
   const truth = new Set(gold.links.map((l) => `${l.a}-${l.b}`));
-  const tp = [...pred].filter((k) => truth.has(k)).length;
-  const precision = pred.size ? tp / pred.size : 0;
-  const recall = truth.size ? tp / truth.size : 0;
+  const { tp, precision, recall, f1 } = linkScores(pred, truth);
   const byKey = (x: string, y: string): number => {
     const [a1, b1] = x.split('-').map(Number) as [number, number];
     const [a2, b2] = y.split('-').map(Number) as [number, number];
@@ -97,7 +103,7 @@ export function evalAlignment(options: { labelsPath?: string; align?: AlignPlans
     b: gold.b,
     precision,
     recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    f1,
     truePositives: tp,
     predicted: pred.size,
     gold: truth.size,
@@ -107,6 +113,67 @@ export function evalAlignment(options: { labelsPath?: string; align?: AlignPlans
     added: { predicted: al.added.map((t) => t.seq), gold: [...gold.unmatched_b].sort((x, y) => x - y) },
     alignment: al,
   };
+}
+
+/** Result of {@link evalReading}. */
+export interface ReadingEval {
+  a: string;
+  b: string;
+  /** Against the `likely` links */
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Share of predicted links that are `likely` or `possible` */
+  lenientPrecision: number;
+  predicted: number;
+  likely: number;
+  possible: number;
+  /** Predicted links in neither list, and `likely` links not predicted (`a-b`) */
+  unread: string[];
+  missed: string[];
+}
+
+/**
+ * Score an alignment against the developers' reading of a pair that has no independent labels
+ * (dev-labels/alignment-reading.json): a rough check between plans of different granularity, and an
+ * optimistic one, since the reading was at hand while the alignment's rules were chosen.
+ */
+export function evalReading(options: { path?: string; align?: AlignPlansOptions; plans?: Record<string, PreparedPlan> } = {}): ReadingEval {
+  const reading = JSON.parse(readFileSync(options.path ?? join(ROOT, 'dev-labels/alignment-reading.json'), 'utf8')) as {
+    a: string;
+    b: string;
+    links: { a: number; b: number; relation: 'likely' | 'possible' }[];
+  };
+  const pa = options.plans?.[reading.a] ?? loadSeed(reading.a);
+  const pb = options.plans?.[reading.b] ?? loadSeed(reading.b);
+  const pred = alignmentLinks(alignPlans(pa, pb, options.align));
+  const likely = new Set(reading.links.filter((l) => l.relation === 'likely').map((l) => `${l.a}-${l.b}`));
+  const possible = new Set(reading.links.filter((l) => l.relation === 'possible').map((l) => `${l.a}-${l.b}`));
+  const { precision, recall, f1 } = linkScores(pred, likely);
+  return {
+    a: reading.a,
+    b: reading.b,
+    precision,
+    recall,
+    f1,
+    lenientPrecision: linkScores(pred, new Set([...likely, ...possible])).precision,
+    predicted: pred.size,
+    likely: likely.size,
+    possible: possible.size,
+    unread: [...pred].filter((k) => !likely.has(k) && !possible.has(k)),
+    missed: [...likely].filter((k) => !pred.has(k)),
+  };
+}
+
+/** Print a reading evaluation. */
+export function printReadingEval(e: ReadingEval): void {
+  console.log(`reading ${e.a} ↔ ${e.b} (developers' reading, not independent labels):`);
+  console.log(
+    `  against the ${e.likely} likely links: precision ${e.precision.toFixed(3)}  recall ${e.recall.toFixed(3)}  F1 ${e.f1.toFixed(3)}; ` +
+      `precision counting the ${e.possible} possible links as right ${e.lenientPrecision.toFixed(3)} (${e.predicted} predicted)`,
+  );
+  console.log(`  predicted, in neither list: ${e.unread.join(' ') || '–'}`);
+  console.log(`  likely, not predicted: ${e.missed.join(' ') || '–'}`);
 }
 
 const f3 = (x: number): string => x.toFixed(3);

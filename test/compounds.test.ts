@@ -4,12 +4,12 @@ import { compoundParts, pairCompounds, withCompoundParts } from '../src/align/co
 import type { PreparedPlan } from '../src/align/prepare';
 import { planOf } from './fixtures/align/plans';
 
-/** A prepared plan from term lists, one task per list (no tokenizer involved). */
-function prepared(id: string, tasks: string[][]): PreparedPlan {
+/** A prepared plan from term lists, one task per list (no tokenizer involved), with optional name terms. */
+function prepared(id: string, tasks: string[][], names: string[][] = []): PreparedPlan {
   const plan = planOf(id, tasks.map((t) => t.join('')));
   return {
     plan,
-    tasks: tasks.map((terms, k) => ({ seq: k + 1, terms, nameTerms: [], clauses: [terms], chars: terms.join(''), quantities: [] })),
+    tasks: tasks.map((terms, k) => ({ seq: k + 1, terms, nameTerms: names[k] ?? [], clauses: [terms], chars: terms.join(''), quantities: [] })),
   };
 }
 
@@ -45,6 +45,14 @@ describe('pairCompounds', () => {
     // both plans write 营商环境: it matches whole and is not split
     expect(pa.has('营商环境')).toBe(false);
     expect(pb.has('营商环境')).toBe(false);
+  });
+
+  it('still splits a compound the other plan writes only in an indicator name', () => {
+    const named = prepared('b', [['开通', '电子', '公报', '订阅', '渠道']], [['推动', '政府公报', '数字化', '转型']]);
+    expect(pairCompounds(a, named).a.get('政府公报')).toEqual(['公报']);
+    // and not one both plans write in their task texts
+    const both = prepared('b', [['做好', '政府公报', '公报', '工作']]);
+    expect(pairCompounds(a, both).a.has('政府公报')).toBe(false);
   });
 
   it('is symmetric: swapping the plans swaps the two maps', () => {

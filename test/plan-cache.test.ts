@@ -21,23 +21,40 @@ function countingTokenizer(): Tokenizer & { calls: number } {
   return t;
 }
 
+/** A plan file in a fresh folder, and the cache folder beside it. */
+function fixture(text = PLAN): { file: string; cacheDir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-cache-'));
+  const file = join(dir, 'plan.txt');
+  writeFileSync(file, text);
+  return { file, cacheDir: join(dir, 'cache') };
+}
+
+/** A cache over `cacheDir` that writes only when flushed. */
+const cacheOf = (cacheDir: string, tokenizer: Tokenizer = countingTokenizer(), version?: string) =>
+  createPlanCache({ dir: cacheDir, tokenizer, flushOnExit: false, ...(version ? { version } : {}) });
+
+/** Load `file` once through a fresh cache and write the entry; returns what was loaded. */
+function warmUp(file: string, cacheDir: string): ReturnType<ReturnType<typeof cacheOf>['load']> {
+  const cache = cacheOf(cacheDir);
+  const loaded = cache.load(file);
+  cache.flush();
+  return loaded;
+}
+
 const PLAN = ['2024年政务公开工作要点', '1. 年内邀请公众代表列席区政府常务会议不少于4次。', '2. 做好政府公报电子版订阅工作。', ''].join('\n');
 
 describe('plan cache', () => {
   it('returns, on a second run, exactly what loading and tokenizing gives, without tokenizing again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-cache-'));
-    const file = join(dir, 'plan.txt');
-    writeFileSync(file, PLAN);
-    const cacheDir = join(dir, 'cache');
+    const { file, cacheDir } = fixture();
     const tok = countingTokenizer();
-    const first = createPlanCache({ dir: cacheDir, tokenizer: tok, flushOnExit: false });
+    const first = cacheOf(cacheDir, tok);
     const a = first.load(file);
     first.flush();
     const calls = tok.calls;
     expect(calls).toBeGreaterThan(0);
     expect(readdirSync(cacheDir).filter((f) => f.startsWith('plan-'))).toHaveLength(1);
 
-    const second = createPlanCache({ dir: cacheDir, tokenizer: tok, flushOnExit: false });
+    const second = cacheOf(cacheDir, tok);
     const b = second.load(file);
     expect(tok.calls).toBe(calls);
     expect(second.stats()).toEqual({ hits: 1, misses: 0 });
@@ -48,35 +65,27 @@ describe('plan cache', () => {
   });
 
   it('misses when the file changes, and when the tokenizer or the version changes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-cache-'));
-    const file = join(dir, 'plan.txt');
-    writeFileSync(file, PLAN);
-    const cacheDir = join(dir, 'cache');
-    const warm = createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), flushOnExit: false });
-    warm.load(file);
-    warm.flush();
+    const { file, cacheDir } = fixture();
+    warmUp(file, cacheDir);
 
     writeFileSync(file, PLAN.replace('不少于4次', '不少于5次'));
-    const changed = createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), flushOnExit: false });
+    const changed = cacheOf(cacheDir);
     expect(changed.load(file).plan.tasks[0]!.text).toContain('不少于5次');
     expect(changed.stats()).toEqual({ hits: 0, misses: 1 });
 
     writeFileSync(file, PLAN);
-    const other = createPlanCache({ dir: cacheDir, tokenizer: { id: 'other', cut: (t) => [t] }, flushOnExit: false });
+    const other = cacheOf(cacheDir, { id: 'other', cut: (t) => [t] });
     other.load(file);
     expect(other.stats().misses).toBe(1);
-    const newer = createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), version: 'next', flushOnExit: false });
+    const newer = cacheOf(cacheDir, countingTokenizer(), 'next');
     newer.load(file);
     expect(newer.stats().misses).toBe(1);
   });
 
   it('caches nothing for a file that fails to load, and fails the same way every time', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-cache-'));
-    const file = join(dir, 'empty.txt');
-    writeFileSync(file, '');
-    const cacheDir = join(dir, 'cache');
+    const { file, cacheDir } = fixture('');
     for (let run = 0; run < 2; run++) {
-      const cache = createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), flushOnExit: false });
+      const cache = cacheOf(cacheDir);
       expect(() => cache.load(file)).toThrow(PlanParseError);
       cache.flush();
     }
@@ -84,14 +93,26 @@ describe('plan cache', () => {
   });
 
   it('keeps the size limit: a file over maxBytes is refused with or without an entry for it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-cache-'));
-    const file = join(dir, 'plan.txt');
-    writeFileSync(file, PLAN);
-    const cacheDir = join(dir, 'cache');
-    const warm = createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), flushOnExit: false });
-    warm.load(file);
-    warm.flush();
-    const strict = createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), flushOnExit: false });
-    expect(() => strict.load(file, { maxBytes: 10 })).toThrow(/larger than the limit/);
+    const { file, cacheDir } = fixture();
+    warmUp(file, cacheDir);
+    expect(() => cacheOf(cacheDir).load(file, { maxBytes: 10 })).toThrow(/larger than the limit/);
+  });
+});
+
+describe('plan cache entries that cannot be used', () => {
+  it('loads the plan again when an entry is cut short or altered, and writes a good entry in its place', () => {
+    const { file, cacheDir } = fixture();
+    const expected = warmUp(file, cacheDir);
+    const entry = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith('plan-'))!);
+    for (const broken of [readFileSync(entry, 'utf8').slice(0, 100), JSON.stringify({ format: 1, prepared: { plan: {}, tasks: [] } })]) {
+      writeFileSync(entry, broken);
+      const cache = cacheOf(cacheDir);
+      expect(cache.load(file)).toEqual(expected);
+      expect(cache.stats()).toEqual({ hits: 0, misses: 1 });
+      cache.flush();
+      const again = cacheOf(cacheDir);
+      expect(again.load(file)).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(again.stats()).toEqual({ hits: 1, misses: 0 });
+    }
   });
 });

@@ -61,12 +61,12 @@ export function compoundParts(words: Iterable<string>, only?: Iterable<string>):
   return out;
 }
 
-/** Every word of a prepared plan (text and names). */
-function planWords(p: PreparedPlan): Set<string> {
+/** Every word of a prepared plan: of its task texts, and of its names unless `names` is false. */
+function planWords(p: PreparedPlan, names = true): Set<string> {
   const out = new Set<string>();
   for (const t of p.tasks) {
     for (const x of t.terms) out.add(x);
-    for (const x of t.nameTerms) out.add(x);
+    if (names) for (const x of t.nameTerms) out.add(x);
   }
   return out;
 }
@@ -84,16 +84,19 @@ function expand(terms: readonly string[], parts: ReadonlyMap<string, string[]>):
 
 /**
  * The compounds to read as their parts when plans `a` and `b` are compared, for each side: a long word that
- * `a` uses and `b` does not also reads as the words of `b` it is made of (a's 政府公报 as 公报 where b
- * writes 公报), and the other way round. Where both plans write the compound (营商环境), the whole word
+ * `a` uses and `b`'s task texts do not (its indicator names may) also reads as the words of `b` it is made
+ * of (a's 政府公报 as 公报 where b writes 公报), and the other way round. Where both plans write the compound (营商环境), the whole word
  * already matches, and its parts would only add weight to a broad topic. Symmetric: swapping a and b
  * swaps the two maps.
  */
 export function pairCompounds(a: PreparedPlan, b: PreparedPlan): { a: Map<string, string[]>; b: Map<string, string[]> } {
   const wa = planWords(a);
   const wb = planWords(b);
+  // a word the other plan writes only in indicator names (推动政府公报数字化转型) does not match its texts
+  const ta = planWords(a, false);
+  const tb = planWords(b, false);
   const only = (own: Set<string>, other: Set<string>): string[] => [...own].filter((w) => !other.has(w));
-  return { a: compoundParts(wb, only(wa, wb)), b: compoundParts(wa, only(wb, wa)) };
+  return { a: compoundParts(wb, only(wa, tb)), b: compoundParts(wa, only(wb, ta)) };
 }
 
 /** A prepared plan whose compound terms also count as their parts (the plan itself is shared, not copied). */

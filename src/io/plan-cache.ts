@@ -10,7 +10,7 @@
  * time. Entries are `plan-<sha1>.json` under the cache folder, written atomically when the process exits.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, findPlan, loadPlanFile, type LoadOptions } from '../corpus';
@@ -84,8 +84,8 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
     try {
       mkdirSync(dir, { recursive: true });
       for (const [key, json] of pending) {
+        // an entry is written only after a miss, so this also replaces one that could not be read
         const file = entryFile(key);
-        if (existsSync(file)) continue;
         const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
         writeFileSync(tmp, json);
         renameSync(tmp, file);
@@ -108,9 +108,10 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
       if (key) {
         try {
           const stored = JSON.parse(readFileSync(entryFile(key), 'utf8')) as { format?: number; prepared?: PreparedPlan };
-          if (stored.format === FORMAT && stored.prepared) {
+          const p = stored.prepared;
+          if (stored.format === FORMAT && p && Array.isArray(p.tasks) && Array.isArray(p.plan?.tasks) && p.tasks.length === p.plan.tasks.length) {
             hits++;
-            return stored.prepared;
+            return p;
           }
         } catch {
           // not cached (or unreadable): load it
