@@ -36,6 +36,14 @@ export interface ModalityResult {
 }
 
 const CUES_LONGEST = [...MODALITY_CUES].sort((a, b) => b.word.length - a.word.length);
+/** The cues by their first character, longest first (the order of CUES_LONGEST) */
+const CUES_BY_FIRST = new Map<string, ModalityCue[]>();
+for (const c of CUES_LONGEST) {
+  const first = c.word[0] as string;
+  const list = CUES_BY_FIRST.get(first);
+  if (list) list.push(c);
+  else CUES_BY_FIRST.set(first, [c]);
+}
 const NEGATIONS_LONGEST = [...MODALITY_NEGATIONS].sort((a, b) => b.length - a.length);
 const QUOTES: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '《': '》', '『': '』' };
 /** Where a task is cut into the units whose main verb governs: sentence ends, not commas. */
@@ -85,7 +93,9 @@ interface Found {
 }
 
 function cueAt(text: string, i: number): ModalityCue | null {
-  for (const c of CUES_LONGEST) {
+  const candidates = CUES_BY_FIRST.get(text[i] as string);
+  if (!candidates) return null;
+  for (const c of candidates) {
     if (!text.startsWith(c.word, i)) continue;
     const prev = text[i - 1];
     const next = text[i + c.word.length];
