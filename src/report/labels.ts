@@ -124,8 +124,8 @@ const zh: Labels = {
     strengthened: '约束力增强（数量更多、期限更紧、措辞更强等）',
     weakened: '约束力减弱（数量更少、期限更松、措辞更弱等）',
     mixed: '同时有增强和减弱的变化',
-    added: '仅见于乙，甲中无对应任务',
-    dropped: '仅见于甲，乙中无对应任务',
+    added: '仅见于乙：甲中未找到对应任务',
+    dropped: '仅见于甲：乙中未找到对应任务',
   },
   kind: {
     count: '数量',
@@ -215,8 +215,8 @@ const en: Labels = {
     strengthened: 'More binding (higher numbers, tighter deadlines, stronger verbs …)',
     weakened: 'Less binding (lower numbers, looser deadlines, weaker verbs …)',
     mixed: 'Some changes bind more, some less',
-    added: 'Only in plan B',
-    dropped: 'Only in plan A',
+    added: 'Only in plan B: no counterpart found in plan A',
+    dropped: 'Only in plan A: no counterpart found in plan B',
   },
   kind: {
     count: 'Count',
