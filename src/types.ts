@@ -287,6 +287,21 @@ export interface Alignment {
   dropped: Task[];
   /** Tasks of b with no counterpart in a */
   added: Task[];
+  /**
+   * For each task left unpaired (`dropped` and `added`), the task of the other plan that scored highest
+   * with it, keyed `a:seq` / `b:seq`: a pointer for a reader who checks whether a task is really gone, not
+   * a pair (it did not meet the alignment's rules). Absent for a task that shares nothing with the other
+   * plan, and in alignments read from `alignMany`.
+   */
+  nearest?: Record<string, NearestTask>;
+}
+
+/** The highest-scoring task of the other plan for an unpaired task (see {@link Alignment.nearest}). */
+export interface NearestTask {
+  /** Its seq in the other plan */
+  seq: number;
+  /** The pair score, 0–1 */
+  score: number;
 }
 
 /** Options of `alignPlans`; every threshold is documented in docs/method.md. */
@@ -370,6 +385,8 @@ export interface PlanDiff {
   added: Task[];
   /** Obligations of every task, keyed `a:seq` / `b:seq` */
   obligations: Record<string, Obligation[]>;
+  /** For unpaired tasks, the highest-scoring task of the other plan (see {@link Alignment.nearest}) */
+  nearest?: Record<string, NearestTask>;
 }
 
 /* ───────────────────────────── convergence audit ───────────────────────────── */

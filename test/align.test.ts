@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignPlans } from '../src/align/align';
 import { alignmentToJson } from '../src/align/json';
-import { preparePlan } from '../src/align/prepare';
+import { preparePlan, type PreparedPlan } from '../src/align/prepare';
 import { taskSimilarity } from '../src/align/similarity';
 import { learnWeights } from '../src/align/weights';
 import { linksToGroups } from '../src/align/match';
@@ -235,6 +235,26 @@ describe('alignPlans on every seed pair', async () => {
       expect(al.dropped).toEqual([]);
       expect(al.added).toEqual([]);
     }
+  });
+
+  it('points every unpaired task, and no paired one, at the highest-scoring task of the other plan, mirrored when the plans swap', () => {
+    const [pu, , sj] = plans as [PreparedPlan, PreparedPlan, PreparedPlan];
+    const ab = alignPlans(pu, sj);
+    const ba = alignPlans(sj, pu);
+    const keys = Object.keys(ab.nearest ?? {});
+    const unpaired = [...ab.dropped.map((t) => `a:${t.seq}`), ...ab.added.map((t) => `b:${t.seq}`)];
+    expect(keys.every((k) => unpaired.includes(k))).toBe(true);
+    // on this pair every unpaired task shares some words with the other plan
+    expect(keys).toHaveLength(unpaired.length);
+    for (const [k, n] of Object.entries(ab.nearest!)) {
+      const [side, seq] = k.split(':') as ['a' | 'b', string];
+      expect(ba.nearest![`${side === 'a' ? 'b' : 'a'}:${seq}`]).toEqual(n);
+      expect(n.score).toBeGreaterThan(0);
+      expect(n.score).toBeLessThanOrEqual(1);
+    }
+    // putuo 96 (政府公报的编撰和赠阅) is left unpaired; its pointer names a real Songjiang task
+    expect(ab.dropped.map((t) => t.seq)).toContain(96);
+    expect(sj.plan.tasks.map((t) => t.seq)).toContain(ab.nearest!['a:96']!.seq);
   });
 
   it('puts every task in at most one group, every group is a star, and swapping the plans mirrors the groups, for every seed pair', () => {

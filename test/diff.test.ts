@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/corpus';
 import { diffPlans, statusOf } from '../src/diff/diff';
 import { diffToJson } from '../src/diff/json';
+import { renderReport } from '../src/report';
 import { obligationChanges, obligationDirection } from '../src/diff/obligations';
 import { diffTokens, sideOf } from '../src/diff/textdiff';
 import type { Change, Obligation } from '../src/types';
@@ -118,6 +119,18 @@ describe('diffs of the bundled plans', () => {
   function pairWith(quoteA: string, quoteB: string) {
     return diff.pairs.find((p) => p.changes.some((c) => c.quoteA?.includes(quoteA) && c.quoteB?.includes(quoteB)));
   }
+
+  it('carries the pointer of each unpaired task into the JSON and the reports, and none for paired tasks', () => {
+    const json = diffToJson(diff);
+    const dropped = diff.dropped[0]!;
+    const n = diff.nearest![`a:${dropped.seq}`]!;
+    expect(json.tasks.a[String(dropped.seq)]!.nearest).toEqual(n);
+    for (const p of diff.pairs) for (const t of p.a) expect(json.tasks.a[String(t.seq)]!.nearest).toBeUndefined();
+    const md = renderReport(diff, 'md', { lang: 'en' });
+    expect(md).toContain(`Closest task of the other plan: B #${n.seq} (Similarity ${n.score.toFixed(2)}; not paired; for checking only)`);
+    const html = renderReport(diff, 'html', { lang: 'zh' });
+    expect(html).toContain(`对方最接近的任务：乙 #${n.seq}（相似度 ${n.score.toFixed(2)}，未达配对条件，仅供核对）`);
+  });
 
   it('pudong-2022 → putuo-2023: 列席区政府…会议 不少于3次 → 不少于4次 is a strengthened pair', () => {
     const pair = pairWith('不少于3次', '不少于4次');

@@ -9,7 +9,7 @@
  *     its weight ≥ groupThreshold, and enough weight that it is a concrete obligation, not boilerplate).
  *  4. Links become groups (1:1, 1:n, n:1); each group is scored on its joined texts, with evidence.
  */
-import type { Alignment, AlignOptions, Plan, PlanRef, TaskPair } from '../types';
+import type { Alignment, AlignOptions, NearestTask, Plan, PlanRef, TaskPair } from '../types';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
 import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type QuantityKey } from './prepare';
@@ -554,7 +554,40 @@ export function alignPlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
   const B = planVectors(pb, vocab, config);
   const m = scoreMatrices(A.vectors, B.vectors, vocab);
   const links = findLinks(A.vectors, B.vectors, m, vocab, config);
-  return buildAlignment(pa, pb, A, B, links, vocab, config);
+  const alignment = buildAlignment(pa, pb, A, B, links, vocab, config);
+  alignment.nearest = nearestOfUnpaired(alignment, A.tasks, B.tasks, m.score);
+  return alignment;
+}
+
+/**
+ * For each unpaired task, the task of the other plan with the highest score (ties: the lower seq), when
+ * that score is above 0. Keys `a:seq` / `b:seq`, in seq order; scores rounded as in the JSON (4 decimals).
+ */
+export function nearestOfUnpaired(
+  al: Alignment,
+  tasksA: readonly PreparedTask[],
+  tasksB: readonly PreparedTask[],
+  score: readonly (readonly number[])[],
+): Record<string, NearestTask> {
+  const out: Record<string, NearestTask> = {};
+  const rowOf = new Map(tasksA.map((t, i) => [t.seq, i]));
+  const colOf = new Map(tasksB.map((t, j) => [t.seq, j]));
+  const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+  for (const t of al.dropped) {
+    const i = rowOf.get(t.seq);
+    if (i === undefined) continue;
+    let best = -1;
+    for (let j = 0; j < tasksB.length; j++) if ((score[i]?.[j] ?? 0) > (best < 0 ? 0 : (score[i]?.[best] ?? 0))) best = j;
+    if (best >= 0) out[`a:${t.seq}`] = { seq: (tasksB[best] as PreparedTask).seq, score: round(score[i]?.[best] ?? 0) };
+  }
+  for (const t of al.added) {
+    const j = colOf.get(t.seq);
+    if (j === undefined) continue;
+    let best = -1;
+    for (let i = 0; i < tasksA.length; i++) if ((score[i]?.[j] ?? 0) > (best < 0 ? 0 : (score[best]?.[j] ?? 0))) best = i;
+    if (best >= 0) out[`b:${t.seq}`] = { seq: (tasksA[best] as PreparedTask).seq, score: round(score[best]?.[j] ?? 0) };
+  }
+  return out;
 }
 
 /**

@@ -190,5 +190,6 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
     dropped: alignment.dropped,
     added: alignment.added,
     obligations,
+    ...(alignment.nearest ? { nearest: alignment.nearest } : {}),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Stable JSON forms of a diff and of a plan's obligations. The diff JSON extends the alignment JSON: each
  * pair gains `status`, `changes` and `textDiff`; `added`/`dropped` stay seq lists, and `tasks` gives each
- * seq's text, units, time node, source and obligations.
+ * seq's text, units, time node, source and obligations (and, for an unpaired task, `nearest`: the
+ * highest-scoring task of the other plan).
  */
 import { alignmentToJson, type AlignmentJson, type AlignmentPairJson } from '../align/json';
 import type { Change, DiffSegment, Obligation, PairStatus, PlanDiff, Task } from '../types';
@@ -30,6 +31,8 @@ export interface DiffTaskJson {
   timeNode: string | null;
   source: { file: string; lineStart: number; lineEnd: number };
   obligations: ObligationJson[];
+  /** Unpaired tasks only: the highest-scoring task of the other plan (not a pair; see Alignment.nearest) */
+  nearest?: { seq: number; score: number };
 }
 
 /** JSON form of a classified pair. */
@@ -102,6 +105,15 @@ export function diffToJson(diff: PlanDiff): PlanDiffJson {
   }
   seen('a', diff.dropped);
   seen('b', diff.added);
+  const pointTo = (side: 'a' | 'b', list: Task[]) => {
+    for (const t of list) {
+      const n = diff.nearest?.[`${side}:${t.seq}`];
+      const entry = tasks[side][String(t.seq)];
+      if (n && entry) entry.nearest = { seq: n.seq, score: n.score };
+    }
+  };
+  pointTo('a', diff.dropped);
+  pointTo('b', diff.added);
   const sortKeys = (rec: Record<string, DiffTaskJson>) =>
     Object.fromEntries(Object.entries(rec).sort(([x], [y]) => Number(x) - Number(y)));
   return {

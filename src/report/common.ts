@@ -3,7 +3,7 @@
  * read as text, and the per-status counts every summary shows.
  */
 import type { ChangeKind, Direction, Modality, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
-import { CHANGE_KINDS, ROW_STATUSES, type RowStatus } from './labels';
+import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
 export function planName(ref: PlanRef): string {
@@ -82,4 +82,15 @@ export function formatScore(score: number): string {
 export function changeValue(kind: ChangeKind, value: string | null, modality: Record<Modality, string>): string | null {
   if (value != null && kind === 'modality' && Object.hasOwn(modality, value)) return modality[value as Modality];
   return value;
+}
+
+/** The line that points an unpaired task to the other plan's highest-scoring task, or null (plain text). */
+export function nearestLine(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string | null {
+  const n = diff.nearest?.[`${side}:${task.seq}`];
+  if (!n) return null;
+  const other = side === 'a' ? L.planB : L.planA;
+  const score = `${L.score} ${formatScore(n.score)}`;
+  return L === LABELS.zh
+    ? `${L.nearest}：${other} #${n.seq}（${score}，${L.nearestNote}）`
+    : `${L.nearest}: ${other} #${n.seq} (${score}; ${L.nearestNote})`;
 }

@@ -10,7 +10,7 @@
  * [data-kinds]`, `input[name=status]`, `#filter-kind`, `#filter-section`, `#shown-count`.
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, obligationsOf, planName, topSection } from './common';
+import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, nearestLine, obligationsOf, planName, topSection } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -72,6 +72,7 @@ ${ROW_STATUSES.map((s) => `.s-${s}{background:${COLOR[s]}}`).join('\n')}
 .side+.side{border-left:1px solid var(--line)}
 .side h3{font-size:13px;color:var(--muted);margin:0 0 4px;font-weight:600}
 .side.absent{color:var(--muted);font-style:italic}
+.side.absent .nearest{margin-top:.4em;font-style:normal;font-size:.9em}
 .task+.task{border-top:1px dashed var(--line);margin-top:8px;padding-top:8px}
 .task .text{margin:2px 0 6px;white-space:pre-wrap;word-break:break-word}
 .task .where{font-size:13px;color:var(--muted)}
@@ -248,7 +249,8 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   const side = status === 'dropped' ? 'a' : 'b';
   const present = sideHtml(diff, L, side, taskHtml(diff, L, side, task, h(task.text)));
   const other = side === 'a' ? 'b' : 'a';
-  const absent = `<div class="side side-${other} absent">${h(L.statusHint[status])}</div>`;
+  const nearest = nearestLine(diff, L, side, task);
+  const absent = `<div class="side side-${other} absent">${h(L.statusHint[status])}${nearest ? `<div class="nearest">${h(nearest)}</div>` : ''}</div>`;
   const a = side === 'a' ? [task] : [];
   const b = side === 'b' ? [task] : [];
   return (

@@ -78,6 +78,9 @@ export interface Labels {
   showAll: string;
   shown: string;
   score: string;
+  /** An unpaired task's highest-scoring task in the other plan, and why it is not its pair */
+  nearest: string;
+  nearestNote: string;
   seq: string;
   text: string;
   name: string;
@@ -170,6 +173,8 @@ const zh: Labels = {
   showAll: '显示全部',
   shown: '显示',
   score: '相似度',
+  nearest: '对方最接近的任务',
+  nearestNote: '未达配对条件，仅供核对',
   seq: '序号',
   text: '任务内容',
   name: '任务名称',
@@ -261,6 +266,8 @@ const en: Labels = {
   showAll: 'Show all',
   shown: 'Shown',
   score: 'Similarity',
+  nearest: 'Closest task of the other plan',
+  nearestNote: 'not paired; for checking only',
   seq: 'No.',
   text: 'Task',
   name: 'Task name',

@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, obligationsOf, planName } from './common';
+import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, nearestLine, obligationsOf, planName } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -48,7 +48,8 @@ function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): stri
       `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；')}`,
     );
   }
-  return [head.join(' · '), '', quoteBlock(task.text), '', facts.join(' · '), ''];
+  const nearest = nearestLine(diff, L, side, task);
+  return [head.join(' · '), '', quoteBlock(task.text), '', facts.join(' · '), '', ...(nearest ? [nearest, ''] : [])];
 }
 
 function textDiffLine(pair: DiffPair): string {
