@@ -9,7 +9,7 @@
  *     its weight ≥ groupThreshold, and enough weight that it is a concrete obligation, not boilerplate).
  *  4. Links become groups (1:1, 1:n, n:1); each group is scored on its joined texts, with evidence.
  */
-import type { Alignment, AlignOptions, NearestTask, Plan, PlanRef, TaskPair } from '../types';
+import type { Alignment, AlignOptions, NearestTask, Plan, PlanRef, Task, TaskPair } from '../types';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
 import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type QuantityKey } from './prepare';
@@ -570,23 +570,27 @@ export function nearestOfUnpaired(
   score: readonly (readonly number[])[],
 ): Record<string, NearestTask> {
   const out: Record<string, NearestTask> = {};
-  const rowOf = new Map(tasksA.map((t, i) => [t.seq, i]));
-  const colOf = new Map(tasksB.map((t, j) => [t.seq, j]));
   const round = (x: number): number => Math.round(x * 1e4) / 1e4;
-  for (const t of al.dropped) {
-    const i = rowOf.get(t.seq);
-    if (i === undefined) continue;
-    let best = -1;
-    for (let j = 0; j < tasksB.length; j++) if ((score[i]?.[j] ?? 0) > (best < 0 ? 0 : (score[i]?.[best] ?? 0))) best = j;
-    if (best >= 0) out[`a:${t.seq}`] = { seq: (tasksB[best] as PreparedTask).seq, score: round(score[i]?.[best] ?? 0) };
-  }
-  for (const t of al.added) {
-    const j = colOf.get(t.seq);
-    if (j === undefined) continue;
-    let best = -1;
-    for (let i = 0; i < tasksA.length; i++) if ((score[i]?.[j] ?? 0) > (best < 0 ? 0 : (score[best]?.[j] ?? 0))) best = i;
-    if (best >= 0) out[`b:${t.seq}`] = { seq: (tasksA[best] as PreparedTask).seq, score: round(score[best]?.[j] ?? 0) };
-  }
+  /** Point each task of `unpaired` (found at its index in `own`) at the best of `other` by `at(k, l)` */
+  const point = (side: 'a' | 'b', unpaired: readonly Task[], own: readonly PreparedTask[], other: readonly PreparedTask[], at: (k: number, l: number) => number): void => {
+    const indexOf = new Map(own.map((t, k) => [t.seq, k]));
+    for (const t of unpaired) {
+      const k = indexOf.get(t.seq);
+      if (k === undefined) continue;
+      let best = -1;
+      let top = 0;
+      for (let l = 0; l < other.length; l++) {
+        const v = at(k, l);
+        if (v > top) {
+          top = v;
+          best = l;
+        }
+      }
+      if (best >= 0) out[`${side}:${t.seq}`] = { seq: (other[best] as PreparedTask).seq, score: round(top) };
+    }
+  };
+  point('a', al.dropped, tasksA, tasksB, (i, j) => score[i]?.[j] ?? 0);
+  point('b', al.added, tasksB, tasksA, (j, i) => score[i]?.[j] ?? 0);
   return out;
 }
 
