@@ -24,6 +24,7 @@ interface Run {
 }
 
 const DIFF_CACHE = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'));
+const UNUSED_CACHE = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'));
 
 function run(args: string[], cwd: string, cacheDir = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'))): Promise<Run> {
   return new Promise((resolve) => {
@@ -60,7 +61,7 @@ beforeAll(async () => {
     parse1: [['parse', 'putuo-2023', '--format', 'json'], ROOT],
     parse2: [['parse', 'putuo-2023', '--format', 'json', '--no-cache'], elsewhere],
     diff1: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], ROOT, DIFF_CACHE],
-    diff2: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json', '--no-cache'], elsewhere],
+    diff2: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json', '--no-cache'], elsewhere, UNUSED_CACHE],
   };
   const names = Object.keys(jobs);
   const results = await Promise.all(names.map((name) => run(...jobs[name]!)));
@@ -89,6 +90,8 @@ describe('the CLI gives byte-identical JSON on every run', () => {
     expect(runs.diff2!.stdout).toBe(runs.diff1!.stdout);
     expect(runs.diff3!.stdout).toBe(runs.diff1!.stdout);
     expect(readdirSync(DIFF_CACHE).filter((f) => f.startsWith('plan-'))).toHaveLength(2);
+    // --no-cache neither reads nor writes the caches
+    expect(readdirSync(UNUSED_CACHE)).toEqual([]);
   });
 
   it('no absolute machine paths in the JSON of bundled plans', () => {
