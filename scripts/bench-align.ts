@@ -15,20 +15,10 @@ import { clauses } from '../src/text/clauses';
 import { tokenize } from '../src/text/tokenize';
 import { defaultTokenizer } from '../src/text/tokenizer-jieba';
 import { loadSeed } from './eval-align';
+import { mulberry32 as rng } from './random';
 
 const SEED_IDS = ['putuo-2023', 'pudong-2022', 'songjiang-2024', 'baoshan-2024', 'jiading-2023'];
 
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Word swaps used to reword synthetic tasks (both directions). */
 const SYNONYMS: readonly (readonly [string, string])[] = [

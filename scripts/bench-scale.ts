@@ -27,6 +27,7 @@ import { Worker } from 'node:worker_threads';
 import { loadCorpusPlans } from '../src/corpus';
 import { readPlanText } from '../src/io/read';
 import { parsePlan } from '../src/parse/plan';
+import { mulberry32 as prng } from './random';
 
 const SEEDS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'seeds');
 const MB = 1024 * 1024;
@@ -162,17 +163,6 @@ export function bigPlan(seedText: string, targetBytes: number, wrapAt: number = 
   return parts.join('');
 }
 
-/** A small deterministic generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `count` perturbed copies of the seeds and a manifest.json to a new temp folder; returns it. */
 export function writeCorpus(count: number): string {

@@ -18,6 +18,7 @@ import iconv from 'iconv-lite';
 import { PlanParseError } from '../src/errors';
 import { readPlanText } from '../src/io/read';
 import { parsePlan } from '../src/parse/plan';
+import { mulberry32 as prng } from './random';
 
 /** Options of `fuzz`. */
 export interface FuzzOptions {
@@ -61,17 +62,6 @@ export interface FuzzReport {
   totalMs: number;
 }
 
-/** mulberry32: a small seeded generator, so that a case is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const int = (random: Random, n: number): number => Math.floor(random() * n);
