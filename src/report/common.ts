@@ -2,7 +2,7 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { ChangeKind, Direction, Modality, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import type { ChangeKind, Direction, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
 import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
@@ -84,9 +84,10 @@ export function changeValue(kind: ChangeKind, value: string | null, modality: Re
   return value;
 }
 
-/** The line that points an unpaired task to the other plan's highest-scoring task, or null (plain text). */
-export function nearestLine(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string | null {
-  const n = diff.nearest?.[`${side}:${task.seq}`];
+/** The line that points an unpaired task to the other plan's highest-scoring task, or null (plain text).
+ * `nearest` is an alignment's or a diff's `nearest` record. */
+export function nearestLine(nearest: Record<string, NearestTask> | undefined, L: Labels, side: 'a' | 'b', task: Task): string | null {
+  const n = nearest?.[`${side}:${task.seq}`];
   if (!n) return null;
   const other = side === 'a' ? L.planB : L.planA;
   const score = `${L.score} ${formatScore(n.score)}`;

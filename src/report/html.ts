@@ -249,7 +249,7 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   const side = status === 'dropped' ? 'a' : 'b';
   const present = sideHtml(diff, L, side, taskHtml(diff, L, side, task, h(task.text)));
   const other = side === 'a' ? 'b' : 'a';
-  const nearest = nearestLine(diff, L, side, task);
+  const nearest = nearestLine(diff.nearest, L, side, task);
   const absent = `<div class="side side-${other} absent">${h(L.statusHint[status])}${nearest ? `<div class="nearest">${h(nearest)}</div>` : ''}</div>`;
   const a = side === 'a' ? [task] : [];
   const b = side === 'b' ? [task] : [];

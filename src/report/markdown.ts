@@ -48,7 +48,7 @@ function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): stri
       `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；')}`,
     );
   }
-  const nearest = nearestLine(diff, L, side, task);
+  const nearest = nearestLine(diff.nearest, L, side, task);
   return [head.join(' · '), '', quoteBlock(task.text), '', facts.join(' · '), '', ...(nearest ? [nearest, ''] : [])];
 }
 

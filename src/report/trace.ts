@@ -6,7 +6,7 @@ import { alignmentToJson } from '../align/json';
 import { obligationsToJson } from '../diff/json';
 import type { Alignment, Obligation, Plan, Task, Trace } from '../types';
 import { type AuditLabels, auditLabelsFor } from './audit-labels';
-import { formatObligation, formatScore, planName } from './common';
+import { formatObligation, formatScore, nearestLine, planName } from './common';
 import { type Labels, type ReportLang, labelsFor } from './labels';
 import { mdCell, mdEscape } from './markdown';
 
@@ -82,13 +82,17 @@ function alignmentMarkdown(al: Alignment, A: AuditLabels, L: Labels): string {
     }
   } else out.push(A.none);
   out.push('');
-  for (const [title, hint, tasks] of [
-    [A.dropped, A.droppedHint, al.dropped],
-    [A.added, A.addedHint, al.added],
+  for (const [title, hint, tasks, side] of [
+    [A.dropped, A.droppedHint, al.dropped, 'a'],
+    [A.added, A.addedHint, al.added, 'b'],
   ] as const) {
     out.push(`## ${title}（${tasks.length}）`, '', hint, '');
     if (!tasks.length) out.push(A.none);
-    for (const t of tasks) out.push(`- #${t.seq} ${mdCell(t.text)}`);
+    for (const t of tasks) {
+      // the other plan's closest task, as a pointer for checking (not a pair)
+      const pointer = nearestLine(al.nearest, L, side, t);
+      out.push(`- #${t.seq} ${mdCell(t.text)}${pointer ? ` · ${pointer}` : ''}`);
+    }
     out.push('');
   }
   out.push('---', '', A.generatedBy, '');
