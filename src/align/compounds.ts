@@ -26,7 +26,8 @@ export function compoundParts(words: Iterable<string>, only?: Iterable<string>):
   const out = new Map<string, string[]>();
   for (const w of only ?? known) {
     if (w.length < MIN_PART + 1 || !HAN.test(w) || out.has(w)) continue;
-    // best[k]: [covered chars, -parts] of the best segmentation of w[0..k)
+    // for the best segmentation of w[0..k): characters covered by parts, number of parts, where its last
+    // step starts, and whether that step is a part (or a skipped character)
     const n = w.length;
     const cov = new Array<number>(n + 1).fill(-1);
     const parts = new Array<number>(n + 1).fill(0);
@@ -85,9 +86,9 @@ function expand(terms: readonly string[], parts: ReadonlyMap<string, string[]>):
 /**
  * The compounds to read as their parts when plans `a` and `b` are compared, for each side: a long word that
  * `a` uses and `b`'s task texts do not (its indicator names may) also reads as the words of `b` it is made
- * of (a's 政府公报 as 公报 where b writes 公报), and the other way round. Where both plans write the compound (营商环境), the whole word
- * already matches, and its parts would only add weight to a broad topic. Symmetric: swapping a and b
- * swaps the two maps.
+ * of (a's 政府公报 as 公报 where b writes 公报), and the other way round. Where both plans write the
+ * compound (营商环境), the whole word already matches, and its parts would only add weight to a broad
+ * topic. Symmetric: swapping a and b swaps the two maps.
  */
 export function pairCompounds(a: PreparedPlan, b: PreparedPlan): { a: Map<string, string[]>; b: Map<string, string[]> } {
   const wa = planWords(a);
