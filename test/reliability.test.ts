@@ -17,6 +17,7 @@ import { decodeBytes } from '../src/io/decode';
 import { readPlanFile, readPlanText } from '../src/io/read';
 import { parsePlan } from '../src/parse/plan';
 import type { Plan, Task } from '../src/types';
+import { mulberry32 as prng } from '../scripts/random';
 
 const SEEDS = {
   putuo: 'seeds/000_921286529f1403d5.txt',
@@ -60,18 +61,6 @@ function failure(fn: () => unknown): string {
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'plandiff-reliability-'));
-}
-
-/** A small deterministic generator (mulberry32), so that "random" bytes are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HEADINGS_ONLY = '一、总体要求\n二、重点任务\n（一）推进决策公开\n（二）加强政策解读\n三、保障措施\n';
