@@ -4,12 +4,10 @@
  * are coloured by status, the page logs no errors and requests nothing but itself.
  * Needs /usr/bin/chromium; skipped with a notice when it is missing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium, watchPage } from './helpers/browser';
+import { HAVE_CHROMIUM, OUT, openHtml } from './helpers/browser';
 import { auditConvergence } from '../src/audit/audit';
 import { loadPlan } from '../src/corpus';
 import { renderAudit } from '../src/report/index';
@@ -17,7 +15,6 @@ import type { Convergence } from '../src/types';
 
 if (!HAVE_CHROMIUM) console.warn('Chromium not found: apt-get install -y chromium to run the browser audit test');
 
-const OUT = resolve(import.meta.dirname, '..', 'test-output');
 
 describe.skipIf(!HAVE_CHROMIUM)('audit HTML in Chromium', () => {
   let conv: Convergence;
@@ -30,14 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)('audit HTML in Chromium', () => {
   beforeAll(async () => {
     const others = ['putuo-2023', 'pudong-2022', 'songjiang-2024', 'baoshan-2024'].map((id) => loadPlan(id));
     conv = auditConvergence(loadPlan('jiading-2023'), others);
-    mkdirSync(OUT, { recursive: true });
-    const file = resolve(OUT, 'browser-audit.html');
-    writeFileSync(file, renderAudit(conv, 'html'));
-    url = pathToFileURL(file).href;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    watchPage(page, requests, errors);
-    await page.goto(url);
+    ({ browser, page, url } = await openHtml('browser-audit.html', renderAudit(conv, 'html'), { width: 1200, height: 1000 }, requests, errors));
   }, 180_000);
 
   afterAll(async () => {

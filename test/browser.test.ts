@@ -4,12 +4,12 @@
  * exactly the chosen pairs, the page logs no errors and requests nothing but itself.
  * Needs /usr/bin/chromium (`apt-get install -y chromium`); skipped with a notice when it is missing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium, watchPage } from './helpers/browser';
+import { HAVE_CHROMIUM, OUT, openHtml } from './helpers/browser';
 import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
 import { JUPYTER_DISPLAY, notebookView } from '../src/notebook';
@@ -18,7 +18,6 @@ import type { PlanDiff } from '../src/types';
 
 if (!HAVE_CHROMIUM) console.warn('Chromium not found: apt-get install -y chromium to run the browser test');
 
-const OUT = resolve(import.meta.dirname, '..', 'test-output');
 
 /**
  * The diff whose report the browser opens: the real flagship pair. The assertions below read every number
@@ -38,14 +37,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', { timeout: 60_000 }, 
 
   beforeAll(async () => {
     diff = loadReportDiff();
-    mkdirSync(OUT, { recursive: true });
-    const file = resolve(OUT, 'browser-report.html');
-    writeFileSync(file, renderReport(diff, 'html'));
-    url = pathToFileURL(file).href;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    watchPage(page, requests, errors);
-    await page.goto(url);
+    ({ browser, page, url } = await openHtml('browser-report.html', renderReport(diff, 'html'), { width: 1280, height: 900 }, requests, errors));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,6 +1,11 @@
 /** Headless Chromium for the HTML report tests: Debian's chromium, launched with the network kept quiet. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where the browser tests write their pages and screenshots. */
+export const OUT = resolve(import.meta.dirname, '..', '..', 'test-output');
 
 /** Where Debian's chromium package installs the browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,4 +36,26 @@ export function watchPage(page: Page, requests: string[], errors: string[]): voi
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+}
+
+/**
+ * Writes `html` to test-output/`name`, opens it in a new headless Chromium page of the given size, and
+ * records the page's requests and errors into the lists given.
+ */
+export async function openHtml(
+  name: string,
+  html: string,
+  viewport: { width: number; height: number },
+  requests: string[],
+  errors: string[],
+): Promise<{ browser: Browser; page: Page; url: string }> {
+  mkdirSync(OUT, { recursive: true });
+  const file = resolve(OUT, name);
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  watchPage(page, requests, errors);
+  await page.goto(url);
+  return { browser, page, url };
 }
