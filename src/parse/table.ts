@@ -291,32 +291,25 @@ export function readTable(lines: readonly Line[], header: TableHeader, to: numbe
   raw.forEach((r, k) => {
     const place = { file: ctx.file, lineStart: lines[r.first]!.no, lineEnd: lines[r.last]!.no };
     for (const m of named.messages[k]!) messages.push(m);
-    let units = r.cells.units;
-    if (units === '' && r.cells.hasUnitsColumn) {
-      units = prev?.units ?? '';
-      if (units !== '') {
+    /** An empty cell of a column the table has takes the row above's value (a merged cell), with a
+     * message; `required` columns also report a cell that has nothing to take. */
+    const inherit = (value: string, hasColumn: boolean, above: string | undefined, label: string, required: boolean): string => {
+      if (value !== '' || !hasColumn) return value;
+      const taken = above ?? '';
+      if (taken !== '') {
         messages.push({
-          reason: `row ${r.printed}: 责任单位 cell is empty; taken from the row above (merged cell)`,
+          reason: `row ${r.printed}: ${label} cell is empty; taken from the row above (merged cell)`,
           place,
           ruleId: 'table/inherited-cell',
           fatal: false,
         });
-      } else {
-        messages.push({ reason: `row ${r.printed}: no 责任单位`, place, ruleId: 'table/missing-cell', fatal: false });
+      } else if (required) {
+        messages.push({ reason: `row ${r.printed}: no ${label}`, place, ruleId: 'table/missing-cell', fatal: false });
       }
-    }
-    let time = r.cells.time;
-    if (time === '' && r.cells.hasTimeColumn) {
-      time = prev?.time ?? '';
-      if (time !== '') {
-        messages.push({
-          reason: `row ${r.printed}: 时间节点 cell is empty; taken from the row above (merged cell)`,
-          place,
-          ruleId: 'table/inherited-cell',
-          fatal: false,
-        });
-      }
-    }
+      return taken;
+    };
+    const units = inherit(r.cells.units, r.cells.hasUnitsColumn, prev?.units, '责任单位', true);
+    const time = inherit(r.cells.time, r.cells.hasTimeColumn, prev?.time, '时间节点', false);
     if (r.cells.content === '') {
       messages.push({
         reason: `row ${r.printed}: content cell is empty; the task name is used as its text`,
