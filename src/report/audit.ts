@@ -18,7 +18,7 @@ import type { AdoptionCell, AdoptionStatus, Convergence, ConvergenceTrend, PlanC
 import { ADOPTION_STATUSES, type AuditLabels, auditLabelsFor } from './audit-labels';
 import { planName } from './common';
 import { csvField } from './csv';
-import { escapeHtml as h } from './html';
+import { escapeHtml as h, pageHead } from './html';
 import { type Labels, type ReportLang, labelsFor } from './labels';
 import { mdCell, mdEscape } from './markdown';
 
@@ -422,16 +422,7 @@ function skippedHtml(conv: Convergence, A: AuditLabels): string {
 
 function renderAuditHtml(conv: Convergence, A: AuditLabels, L: Labels): string {
   const title = fill(A.auditTitle, { d: planName(conv.directive) });
-  return `<!DOCTYPE html>
-<html lang="${L.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<link rel="icon" href="data:,">
-<title>${h(title)}</title>
-<style>${AUDIT_CSS}</style>
-</head>
+  return `${pageHead(L.htmlLang, title, AUDIT_CSS, false)}
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>

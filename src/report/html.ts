@@ -261,6 +261,24 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   );
 }
 
+/**
+ * The start of a self-contained report page up to `</head>`: nothing is loaded from anywhere (the content
+ * security policy allows only the inline style, inline script when `script`, and data: images).
+ */
+export function pageHead(lang: string, title: string, css: string, script: boolean): string {
+  const csp = `default-src 'none'; style-src 'unsafe-inline';${script ? " script-src 'unsafe-inline';" : ''} img-src data:`;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="icon" href="data:,">
+<title>${h(title)}</title>
+<style>${css}</style>
+</head>`;
+}
+
 function chartSvg(counts: Record<RowStatus, number>, L: Labels): string {
   const max = Math.max(1, ...ROW_STATUSES.map((s) => counts[s]));
   const labelW = 92;
@@ -370,16 +388,7 @@ export function renderHtml(diff: PlanDiff, L: Labels): string {
     ...diff.dropped.map((t, i) => unmatchedHtml(diff, L, 'dropped', t, i)),
     ...diff.added.map((t, i) => unmatchedHtml(diff, L, 'added', t, i)),
   ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="${L.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<link rel="icon" href="data:,">
-<title>${h(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(L.htmlLang, title, CSS, true)}
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>
