@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/corpus';
-import { diffPlans, statusOf } from '../src/diff/diff';
+import { cutForDiff, diffPlans, statusOf } from '../src/diff/diff';
+import { preparePlan } from '../src/align/prepare';
 import { diffToJson } from '../src/diff/json';
 import { renderReport } from '../src/report';
 import { obligationChanges, obligationDirection } from '../src/diff/obligations';
@@ -119,6 +120,16 @@ describe('diffs of the bundled plans', () => {
   function pairWith(quoteA: string, quoteB: string) {
     return diff.pairs.find((p) => p.changes.some((c) => c.quoteA?.includes(quoteA) && c.quoteB?.includes(quoteB)));
   }
+
+  it('diffs prepared plans exactly as bare ones; a prepared task keeps its text cut into pieces', () => {
+    const a = preparePlan(pudong);
+    const b = preparePlan(putuo);
+    for (const [k, t] of a.plan.tasks.entries()) {
+      expect(a.tasks[k]!.pieces!.join('')).toBe(t.text);
+      expect(a.tasks[k]!.pieces).toEqual(cutForDiff(t.text));
+    }
+    expect(JSON.stringify(diffToJson(diffPlans(a, b)))).toBe(JSON.stringify(diffToJson(diff)));
+  });
 
   it('carries the pointer of each unpaired task into the JSON and the reports, and none for paired tasks', () => {
     const json = diffToJson(diff);

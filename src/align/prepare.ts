@@ -6,7 +6,7 @@
 import type { Plan, Task } from '../types';
 import { extractObligations } from '../obligations/extract';
 import { clauses } from '../text/clauses';
-import { isContentToken, tokenize, type Tokenizer } from '../text/tokenize';
+import { isContentToken, tokenize, tokenPieces, type Tokenizer } from '../text/tokenize';
 
 /** One task, ready for alignment. */
 export interface PreparedTask {
@@ -22,6 +22,9 @@ export interface PreparedTask {
   chars: string;
   /** The task's quantitative obligations in short form (absent in tasks prepared by older versions) */
   quantities?: QuantityKey[];
+  /** The task text cut into tokens and the gaps between them (they concatenate back to the text), for the
+   * text diff of a pair (absent in tasks prepared by older versions) */
+  pieces?: string[];
 }
 
 /** What a quantitative obligation binds, without its value: two tasks that bind the same thing with other
@@ -88,6 +91,7 @@ export function prepareTask(task: Task, options: PrepareOptions = {}): PreparedT
     clauses: perClause.filter((c) => c.length > 0),
     chars: task.text.replace(/[^\p{L}\p{N}]+/gu, ''),
     quantities: quantityKeys(task),
+    pieces: tokenPieces(task.text, tokens),
   };
 }
 

@@ -9,7 +9,7 @@ import { taskModality, type ModalityResult } from '../modality/modality';
 import { PLAIN_VERBS } from '../lexicon/modality';
 import { compareScope, scopeOf } from '../modality/scope';
 import { compareTimeNodes } from '../parse/timenode';
-import { tokenize, type Tokenizer } from '../text/tokenize';
+import { tokenize, tokenPieces, type Tokenizer } from '../text/tokenize';
 import type {
   Alignment,
   Change,
@@ -101,7 +101,7 @@ export function statusOf(changes: Change[], sameText: boolean): PairStatus {
 export function classifyPair(
   pair: TaskPair,
   obligationsOf: (task: Task) => Obligation[],
-  cut: (text: string) => string[],
+  cut: (tasks: Task[], text: string) => string[],
 ): DiffPair {
   const textA = sideText(pair.a);
   const textB = sideText(pair.b);
@@ -123,21 +123,13 @@ export function classifyPair(
     ...pair,
     status: statusOf(changes, sameText),
     changes,
-    textDiff: sameText && textA === textB ? [{ op: '=', text: textA }] : diffTokens(cut(textA), cut(textB)),
+    textDiff: sameText && textA === textB ? [{ op: '=', text: textA }] : diffTokens(cut(pair.a, textA), cut(pair.b, textB)),
   };
 }
 
 /** Cuts a text into pieces that concatenate back to it: its tokens, with the gaps between them kept. */
 export function cutForDiff(text: string, tokenizer?: Tokenizer): string[] {
-  const pieces: string[] = [];
-  let at = 0;
-  for (const token of tokenize(text, tokenizer ? { tokenizer } : {})) {
-    if (token.start > at) pieces.push(text.slice(at, token.start));
-    pieces.push(text.slice(token.start, token.end));
-    at = token.end;
-  }
-  if (at < text.length) pieces.push(text.slice(at));
-  return pieces;
+  return tokenPieces(text, tokenize(text, tokenizer ? { tokenizer } : {}));
 }
 
 /**
@@ -170,7 +162,17 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
   const alignment = options.alignment ?? alignPlans(planA, planB, options);
   const a = isPreparedPlan(planA) ? planA.plan : planA;
   const b = isPreparedPlan(planB) ? planB.plan : planB;
-  const cut = (text: string) => cutForDiff(text, options.tokenizer);
+  // a prepared task already holds its text cut into pieces; a side of several tasks is cut as one text
+  const pieces = new Map<Task, string[]>();
+  for (const p of [planA, planB]) {
+    if (!isPreparedPlan(p)) continue;
+    p.plan.tasks.forEach((t, k) => {
+      const known = p.tasks[k]?.pieces;
+      if (known) pieces.set(t, known);
+    });
+  }
+  const cut = (tasks: Task[], text: string): string[] =>
+    (tasks.length === 1 ? pieces.get(tasks[0] as Task) : undefined) ?? cutForDiff(text, options.tokenizer);
   const obligations: Record<string, Obligation[]> = {};
   const cache = new Map<Task, Obligation[]>();
   const obligationsOf = (task: Task): Obligation[] => {

@@ -157,6 +157,22 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   return st.out;
 }
 
+/**
+ * A text cut into pieces that concatenate back to it: its tokens (as {@link tokenize} gives them for this
+ * text), with the gaps between them (whitespace) kept as pieces of their own.
+ */
+export function tokenPieces(text: string, tokens: readonly Token[]): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    if (token.start > at) pieces.push(text.slice(at, token.start));
+    pieces.push(text.slice(token.start, token.end));
+    at = token.end;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  return pieces;
+}
+
 /** True for tokens that carry content (not punctuation or symbols). */
 export function isContentToken(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
