@@ -129,6 +129,9 @@ describe('diffs of the bundled plans', () => {
       expect(a.tasks[k]!.pieces).toEqual(cutForDiff(t.text));
     }
     expect(JSON.stringify(diffToJson(diffPlans(a, b)))).toBe(JSON.stringify(diffToJson(diff)));
+    // nothing is cut again: a tokenizer that refuses every text is never called
+    const refuse = { cut: (text: string): string[] => { throw new Error(`cut called on ${text.slice(0, 10)}`); } };
+    expect(JSON.stringify(diffToJson(diffPlans(a, b, { tokenizer: refuse })))).toBe(JSON.stringify(diffToJson(diff)));
   });
 
   it('carries the pointer of each unpaired task into the JSON and the reports, and none for paired tasks', () => {

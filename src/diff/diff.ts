@@ -97,11 +97,11 @@ export function statusOf(changes: Change[], sameText: boolean): PairStatus {
   return sameText && changes.length === 0 ? 'unchanged' : 'reworded';
 }
 
-/** Classifies one aligned pair. */
+/** Classifies one aligned pair; `cut` gives the pieces of a side's texts (the tasks' pieces, in order). */
 export function classifyPair(
   pair: TaskPair,
   obligationsOf: (task: Task) => Obligation[],
-  cut: (tasks: Task[], text: string) => string[],
+  cut: (tasks: Task[]) => string[],
 ): DiffPair {
   const textA = sideText(pair.a);
   const textB = sideText(pair.b);
@@ -123,7 +123,7 @@ export function classifyPair(
     ...pair,
     status: statusOf(changes, sameText),
     changes,
-    textDiff: sameText && textA === textB ? [{ op: '=', text: textA }] : diffTokens(cut(pair.a, textA), cut(pair.b, textB)),
+    textDiff: sameText && textA === textB ? [{ op: '=', text: textA }] : diffTokens(cut(pair.a), cut(pair.b)),
   };
 }
 
@@ -162,7 +162,7 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
   const alignment = options.alignment ?? alignPlans(planA, planB, options);
   const a = isPreparedPlan(planA) ? planA.plan : planA;
   const b = isPreparedPlan(planB) ? planB.plan : planB;
-  // a prepared task already holds its text cut into pieces; a side of several tasks is cut as one text
+  // each task's text is cut on its own (no token spans two tasks); a prepared task already holds its pieces
   const pieces = new Map<Task, string[]>();
   for (const p of [planA, planB]) {
     if (!isPreparedPlan(p)) continue;
@@ -171,8 +171,7 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
       if (known) pieces.set(t, known);
     });
   }
-  const cut = (tasks: Task[], text: string): string[] =>
-    (tasks.length === 1 ? pieces.get(tasks[0] as Task) : undefined) ?? cutForDiff(text, options.tokenizer);
+  const cut = (tasks: Task[]): string[] => tasks.flatMap((t) => pieces.get(t) ?? cutForDiff(t.text, options.tokenizer));
   const obligations: Record<string, Obligation[]> = {};
   const cache = new Map<Task, Obligation[]>();
   const obligationsOf = (task: Task): Obligation[] => {
