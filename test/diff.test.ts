@@ -7,6 +7,8 @@ import { diffToJson } from '../src/diff/json';
 import { renderReport } from '../src/report';
 import { obligationChanges, obligationDirection } from '../src/diff/obligations';
 import { diffTokens, sideOf } from '../src/diff/textdiff';
+import { diffSequences } from '../src/diff/myers';
+import { diffArrays, diffChars } from 'diff';
 import type { Change, Obligation } from '../src/types';
 
 function ob(partial: Partial<Obligation> & Pick<Obligation, 'kind' | 'value' | 'unit'>): Obligation {
@@ -97,6 +99,26 @@ describe('text diff', () => {
       { op: '+', text: '5' },
       { op: '=', text: '次' },
     ]);
+  });
+
+  it('finds the same edit script as jsdiff (diffArrays, diffChars), ties included', () => {
+    const runsOf = (parts: { added?: boolean; removed?: boolean; value: unknown }[]) =>
+      parts.map((p) => ({ op: p.added ? '+' : p.removed ? '-' : '=', items: Array.isArray(p.value) ? p.value : Array.from(p.value as string) }));
+    // a small alphabet makes many equally short scripts, so the choice among them is tested too
+    const seq = fc.array(fc.constantFrom('政务', '公开', '不少于', '4次', '，', '的'), { maxLength: 30 });
+    fc.assert(
+      fc.property(seq, seq, (a, b) => {
+        expect(diffSequences(a, b)).toEqual(runsOf(diffArrays(a, b)));
+      }),
+      { numRuns: 500 },
+    );
+    const text = fc.string({ unit: fc.constantFrom('政', '务', '公', '开', '4', '5', '𠀋'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(diffSequences(Array.from(a), Array.from(b))).toEqual(runsOf(diffChars(a, b)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps both texts: = and - give a, = and + give b', () => {

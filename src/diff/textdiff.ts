@@ -3,7 +3,7 @@
  * are diffed token by token first (a change shows as whole words), then each replaced run of tokens is
  * refined to characters so that `不少于4次 → 不少于5次` highlights only the digit.
  */
-import { diffArrays, diffChars } from 'diff';
+import { diffSequences } from './myers';
 import type { DiffSegment } from '../types';
 
 function push(out: DiffSegment[], op: DiffSegment['op'], text: string): void {
@@ -14,9 +14,7 @@ function push(out: DiffSegment[], op: DiffSegment['op'], text: string): void {
 }
 
 function refine(out: DiffSegment[], removed: string, added: string): void {
-  for (const part of diffChars(removed, added)) {
-    push(out, part.added ? '+' : part.removed ? '-' : '=', part.value);
-  }
+  for (const run of diffSequences(Array.from(removed), Array.from(added))) push(out, run.op, run.items.join(''));
 }
 
 /**
@@ -25,19 +23,19 @@ function refine(out: DiffSegment[], removed: string, added: string): void {
  */
 export function diffTokens(tokensA: string[], tokensB: string[]): DiffSegment[] {
   const out: DiffSegment[] = [];
-  const parts = diffArrays(tokensA, tokensB);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const text = part.value.join('');
-    const next = parts[i + 1];
-    if (part.removed && next?.added) {
-      refine(out, text, next.value.join(''));
+  const runs = diffSequences(tokensA, tokensB);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    const text = run.items.join('');
+    const next = runs[i + 1];
+    if (run.op === '-' && next?.op === '+') {
+      refine(out, text, next.items.join(''));
       i++;
-    } else if (part.added && next?.removed) {
-      refine(out, next.value.join(''), text);
+    } else if (run.op === '+' && next?.op === '-') {
+      refine(out, next.items.join(''), text);
       i++;
     } else {
-      push(out, part.added ? '+' : part.removed ? '-' : '=', text);
+      push(out, run.op, text);
     }
   }
   return out;
