@@ -46,6 +46,14 @@ describe('alignPlans on hand-made plans', () => {
     expect(al.added).toEqual([]);
   });
 
+  it('scores 1 a pair with the same text, whatever the indicator names and also with no weighted word', () => {
+    const texts = ['5个工作日', '编制发布年度重大行政决策事项目录。', '3月31日前'];
+    const named = planOf('named', texts, ['依申请公开/答复时限', '决策公开/目录', null]);
+    const al = alignPlans(planOf('plain', texts), named);
+    expect(shape(al)).toEqual(['1>1', '2>2', '3>3']);
+    for (const p of al.pairs) expect(p.score).toBe(1);
+  });
+
   it('is symmetric: aligning b with a mirrors aligning a with b', () => {
     const ab = alignPlans(pa, pb);
     const ba = alignPlans(pb, pa);

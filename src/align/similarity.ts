@@ -328,12 +328,14 @@ export function sharedTerms(x: TaskVector, y: TaskVector, vocab: Vocab, limit = 
 /** Full evidence and score of a pair (computes the edit signal too). */
 export function pairEvidence(x: TaskVector, y: TaskVector, vocab: Vocab): { score: number; evidence: Evidence } {
   const s = signals(x, y, vocab.idf);
+  const edit = editSimilarity(x, y);
   return {
-    score: combineSignals(s),
+    // the same text (letters and digits) is the same obligation, also where it has no weighted words
+    score: edit === 1 ? 1 : combineSignals(s),
     evidence: {
       cosine: s.cosine,
       bigram: s.bigram,
-      edit: editSimilarity(x, y),
+      edit,
       coverage: s.coverage,
       sharedTerms: sharedTerms(x, y, vocab),
     },
