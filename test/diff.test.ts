@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/corpus';
-import { cutForDiff, diffPlans, statusOf } from '../src/diff/diff';
+import { classifyPair, cutForDiff, diffPlans, statusOf } from '../src/diff/diff';
+import { planOf } from './fixtures/align/plans';
 import { preparePlan } from '../src/align/prepare';
 import { diffToJson } from '../src/diff/json';
 import { renderReport } from '../src/report';
@@ -131,6 +132,23 @@ describe('text diff', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('responsible units of a group', () => {
+  it('lists a unit that leads one task and supports another once, as a lead', () => {
+    const withUnits = (text: string, lead: string[], support: string[]) => ({
+      ...planOf('u', [text]).tasks[0]!,
+      units: { lead, support, raw: '' },
+    });
+    const a1 = withUnits('编制发布年度重大行政决策事项目录。', ['区府办'], ['区司法局']);
+    const a2 = withUnits('及时公开决策草案征求意见情况。', ['区司法局'], []);
+    const b1 = { ...withUnits('编制发布年度重大行政决策事项目录，及时公开决策草案征求意见情况。', ['区府办', '区司法局'], []), seq: 1 };
+    const evidence = { cosine: 1, bigram: 1, edit: 1, coverage: 1, sharedTerms: [] };
+    const pair = classifyPair({ a: [a1, { ...a2, seq: 2 }], b: [b1], score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
+    expect(pair.changes.filter((c) => c.kind === 'units')).toEqual([]);
+    const moved = classifyPair({ a: [a1], b: [b1], score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
+    expect(moved.changes.find((c) => c.kind === 'units')).toMatchObject({ before: '区府办；配合：区司法局', after: '区司法局、区府办' });
   });
 });
 

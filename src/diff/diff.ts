@@ -46,7 +46,8 @@ function canonicalText(text: string): string {
 
 function unitsKey(tasks: Task[]): string {
   const lead = [...new Set(tasks.flatMap((t) => t.units.lead))].sort();
-  const support = [...new Set(tasks.flatMap((t) => t.units.support))].sort();
+  // in a group, a unit that leads one task and supports another is listed once, as a lead
+  const support = [...new Set(tasks.flatMap((t) => t.units.support))].filter((u) => !lead.includes(u)).sort();
   return `${lead.join('、')}${support.length ? `；配合：${support.join('、')}` : ''}`;
 }
 
