@@ -110,6 +110,12 @@ describe('scopeOf', () => {
     expect(compareScope(wide, wide)).toBe('same');
   });
 
+  it('does not read a coverage marker inside a word that means something else (均衡, 平均, 所有权)', () => {
+    expect(scopeOf('围绕人口长期均衡发展等领域开展政策集成式发布').coverage).toEqual([]);
+    expect(scopeOf('压缩平均受理时间，明确土地所有权登记要求').coverage).toEqual([]);
+    expect(scopeOf('政策文件均应通过政府网站公开').coverage).toEqual([{ word: '均', start: 4 }]);
+  });
+
   it('ignores actor words inside quotes', () => {
     expect(scopeOf('“各单位”专栏建设').actors).toEqual([]);
   });

@@ -74,3 +74,22 @@ export const COVERAGE_WORDS: readonly string[] = [
   '100%',
   '100％',
 ];
+
+/** Words that hold a coverage marker without meaning "every case" (均衡, 平均, 所有权): a marker inside one
+ * of them is not a marker. */
+export const COVERAGE_FALSE_FRIENDS: readonly string[] = [
+  '均衡',
+  '均等',
+  '均匀',
+  '均值',
+  '均价',
+  '平均',
+  '人均',
+  '年均',
+  '户均',
+  '日均',
+  '月均',
+  '所有权',
+  '所有制',
+  '所有者',
+];

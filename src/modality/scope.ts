@@ -7,6 +7,7 @@ import {
   ACTOR_BREADTH,
   ACTOR_LEADS,
   ACTOR_WORDS,
+  COVERAGE_FALSE_FRIENDS,
   COVERAGE_WORDS,
   type ActorKind,
 } from '../lexicon/scope';
@@ -86,6 +87,16 @@ function unitActor(name: string): Actor {
   return { kind: 'unit', name: compact, source: 'units', start: -1 };
 }
 
+/** True when the coverage marker `w` at `i` is part of a word that does not mean coverage (均衡, 所有权). */
+function insideFalseFriend(t: string, i: number, w: string): boolean {
+  for (const f of COVERAGE_FALSE_FRIENDS) {
+    for (let k = f.indexOf(w); k >= 0; k = f.indexOf(w, k + 1)) {
+      if (i - k >= 0 && t.startsWith(f, i - k)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The scope of a task: actors at its clause starts (各单位年内…, 区政府年内…), actors from its units, and
  * coverage markers.
@@ -127,7 +138,7 @@ export function scopeOf(text: string, units?: Units | null): Scope {
   for (let i = 0; i < t.length; i++) {
     if (inQuote[i]) continue;
     const w = COVERAGE_LONGEST.find((c) => t.startsWith(c, i));
-    if (w) {
+    if (w && !insideFalseFriend(t, i, w)) {
       coverage.push({ word: w, start: i });
       i += w.length - 1;
     }
