@@ -116,6 +116,21 @@ describe('scopeOf', () => {
     expect(scopeOf('政策文件均应通过政府网站公开').coverage).toEqual([{ word: '均', start: 4 }]);
   });
 
+  it('compares only scopes that both say something: a subject left to the units column is not narrower', () => {
+    const everyUnit = scopeOf('各单位年内邀请公众代表列席本单位决策会议不少于1次');
+    const silent = scopeOf('年内邀请公众代表列席决策会议不少于1次');
+    expect(compareScope(everyUnit, silent)).toBe('same');
+    expect(compareScope(silent, everyUnit)).toBe('same');
+    expect(compareScope(scopeOf('确保入库公文全量覆盖'), scopeOf('确保入库公文及时归集'))).toBe('same');
+  });
+
+  it('counts every unit as reaching every case, like a coverage marker', () => {
+    // 全部 (a marker, no actor) and 每家单位 (every unit, no marker) say the same reach
+    expect(compareScope(scopeOf('全部政策文件公开解读'), scopeOf('每家单位公开解读政策文件'))).toBe('same');
+    // a marker gained beside a narrower actor: a named body of all departments, then every organ of the district
+    expect(compareScope(scopeOf('决策单位编制发布年度目录'), scopeOf('及时发布全区各级行政机关年度目录'))).toBe('wider');
+  });
+
   it('ignores actor words inside quotes', () => {
     expect(scopeOf('“各单位”专栏建设').actors).toEqual([]);
   });

@@ -63,7 +63,7 @@ export const COVERAGE_WORDS: readonly string[] = [
   '所有',
   '全部',
   '全量',
-  '全区',
+  '全区各',
   '全域',
   '全领域',
   '全流程',

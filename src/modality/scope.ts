@@ -47,6 +47,8 @@ export interface Scope {
    * text has a coverage marker.
    */
   breadth: number;
+  /** The widest actor alone (the first part of `breadth`; 0 when the scope names no actor) */
+  actorBreadth: number;
 }
 
 const ACTORS_LONGEST = [...ACTOR_WORDS].sort((a, b) => b.word.length - a.word.length);
@@ -144,15 +146,24 @@ export function scopeOf(text: string, units?: Units | null): Scope {
     }
   }
   const kinds = new Set(actors.map((a) => a.kind));
-  let breadth = Math.max(0, ...actors.map((a) => ACTOR_BREADTH[a.kind]));
-  if (kinds.has('departments') && kinds.has('streets-towns')) breadth = Math.max(breadth, 3);
-  if (coverage.length) breadth += 1;
-  return { actors, coverage, breadth };
+  let actorBreadth = Math.max(0, ...actors.map((a) => ACTOR_BREADTH[a.kind]));
+  if (kinds.has('departments') && kinds.has('streets-towns')) actorBreadth = Math.max(actorBreadth, 3);
+  return { actors, coverage, breadth: actorBreadth + (coverage.length ? 1 : 0), actorBreadth };
 }
 
-/** Whether scope b is wider, narrower or the same as scope a, by breadth. */
+/**
+ * Whether scope b is wider, narrower or the same as scope a. Only two scopes that both say something
+ * (an actor or a coverage marker) are compared: a task that leaves its subject to the units column, or
+ * says nothing of its reach, is not narrower than one that writes them out. Actors are compared when both
+ * name one; a coverage marker — or an actor that is every unit (各单位, departments and streets together) —
+ * on one side only counts one step. The two parts add up, so an actor narrower and a marker gained make
+ * no change.
+ */
 export function compareScope(a: Scope, b: Scope): 'wider' | 'narrower' | 'same' {
-  if (b.breadth > a.breadth) return 'wider';
-  if (b.breadth < a.breadth) return 'narrower';
-  return 'same';
+  const states = (s: Scope): boolean => s.actors.length > 0 || s.coverage.length > 0;
+  if (!states(a) || !states(b)) return 'same';
+  const actors = a.actors.length > 0 && b.actors.length > 0 ? Math.sign(b.actorBreadth - a.actorBreadth) : 0;
+  const covers = (s: Scope): number => (s.coverage.length > 0 || s.actorBreadth >= 3 ? 1 : 0);
+  const total = actors + covers(b) - covers(a);
+  return total > 0 ? 'wider' : total < 0 ? 'narrower' : 'same';
 }
