@@ -135,6 +135,20 @@ describe('text diff', () => {
   });
 });
 
+describe('modality of a pair', () => {
+  const evidence = { cosine: 1, bigram: 1, edit: 1, coverage: 1, sharedTerms: [] };
+  const classify = (a: string, b: string) =>
+    classifyPair({ a: planOf('a', [a]).tasks, b: planOf('b', [b]).tasks, score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
+  const modality = (a: string, b: string) => classify(a, b).changes.filter((c) => c.kind === 'modality');
+
+  it('reads 要 as the plain directive: adding it changes nothing; 应当 is a duty and is stronger', () => {
+    expect(modality('推动政府开放活动常态化。', '各单位要推动政府开放活动常态化。')).toEqual([]);
+    expect(modality('完善公众参与机制，重点听取企业和行业协会意见。', '完善公众参与机制，应当重点听取企业和行业协会意见。')).toMatchObject([
+      { direction: 'stronger', before: 'advance', after: 'must', quoteB: '应当' },
+    ]);
+  });
+});
+
 describe('responsible units of a group', () => {
   it('lists a unit that leads one task and supports another once, as a lead', () => {
     const withUnits = (text: string, lead: string[], support: string[]) => ({

@@ -76,7 +76,7 @@ function modalityChange(textA: string, textB: string): Change | null {
   const ia = MODALITY_ORDER.indexOf(ma.level);
   const ib = MODALITY_ORDER.indexOf(mb.level);
   if (ia === ib) return null;
-  // A bare imperative is not weaker than 要/应当/确保: compare it only with an exploratory clause.
+  // A bare imperative is not weaker than 应当/确保: compare it only with an exploratory clause.
   if ((unmarked(ma) && ib > ia) || (unmarked(mb) && ia > ib)) return null;
   return {
     kind: 'modality',

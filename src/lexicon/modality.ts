@@ -86,6 +86,8 @@ export const MODALITY_CUES: readonly ModalityCue[] = [
   { word: '增强', level: 'advance', modal: false },
   { word: '巩固', level: 'advance', modal: false },
   { word: '畅通', level: 'advance', modal: false },
+  // 要 (各单位要…) is the plain directive of a work plan, not a duty word like 应当: a bare imperative
+  { word: '要', level: 'advance', modal: true, notAfter: '主重需纲摘概只简必提首纪', notBefore: '求素点件闻情害务是领旨' },
   // must: carry out strictly, fully, ensure, shall
   { word: '严格落实', level: 'must', modal: false },
   { word: '严格执行', level: 'must', modal: false },
@@ -100,7 +102,6 @@ export const MODALITY_CUES: readonly ModalityCue[] = [
   { word: '应该', level: 'must', modal: true },
   { word: '需要', level: 'must', modal: true, notBefore: '的' },
   { word: '应', level: 'must', modal: true, notAfter: '响回供相适对答效反感呼照适', notBefore: '用急对变届有收' },
-  { word: '要', level: 'must', modal: true, notAfter: '主重需纲摘概只简必提首纪', notBefore: '求素点件闻情害务是领旨' },
   { word: '须', level: 'must', modal: true, notAfter: '必无毋', notBefore: '知' },
   { word: '一律', level: 'must', modal: true },
   // mandatory: must, shall not
@@ -127,12 +128,13 @@ export const EXCEPTION_CLOSE: readonly string[] = ['以外', '之外', '外'];
 export const MAX_EXCEPTION = 40;
 
 /**
- * Advance-level cue words that are plain action verbs (发布, 公开, 编制…) rather than words of the scale
- * (推动, 推进, 做好, 加强, 完善…). A clause led by one of them, or by no cue at all, is an unmarked
- * imperative: the diff compares it with an exploratory clause (探索 → 发布 is stronger) but does not read
- * it as weaker than a 要/应当/确保 clause, since a bare imperative in a work plan binds just the same.
+ * Advance-level cue words that are plain action verbs (发布, 公开, 编制…) or the plain directive 要, rather
+ * than words of the scale (推动, 推进, 做好, 加强, 完善…). A clause led by one of them, or by no cue at all,
+ * is an unmarked imperative: the diff compares it with an exploratory clause (探索 → 发布 is stronger) but
+ * does not read it as weaker than an 应当/确保 clause, since a bare imperative in a work plan binds just
+ * the same.
  */
 export const PLAIN_VERBS: readonly string[] = [
   '开展', '建立', '落实', '执行', '及时', '组织', '分析', '定期', '发布', '公开', '公布', '编制', '制定',
-  '修订', '更新', '实施', '打造', '建设', '配合',
+  '修订', '更新', '实施', '打造', '建设', '配合', '要',
 ];
