@@ -117,12 +117,16 @@ describe('scopeOf', () => {
     expect(scopeOf('政策文件均应通过政府网站公开').coverage).toEqual([{ word: '均', start: 4 }]);
   });
 
-  it('compares only scopes that both say something: a subject left to the units column is not narrower', () => {
+  it('compares actors only when both texts name one: a subject left to the units column is not narrower', () => {
     const everyUnit = scopeOf('各单位年内邀请公众代表列席本单位决策会议不少于1次');
     const silent = scopeOf('年内邀请公众代表列席决策会议不少于1次');
     expect(compareScope(everyUnit, silent)).toBe('same');
     expect(compareScope(silent, everyUnit)).toBe('same');
-    expect(compareScope(scopeOf('确保入库公文全量覆盖'), scopeOf('确保入库公文及时归集'))).toBe('same');
+  });
+
+  it('counts a coverage marker gained or lost as one step', () => {
+    expect(compareScope(scopeOf('确保入库公文全量覆盖'), scopeOf('确保入库公文及时归集'))).toBe('narrower');
+    expect(compareScope(scopeOf('公文类信息主动公开'), scopeOf('公文类信息应当全量主动公开'))).toBe('wider');
   });
 
   it('counts every unit as reaching every case, like a coverage marker', () => {

@@ -152,18 +152,18 @@ export function scopeOf(text: string, units?: Units | null): Scope {
 }
 
 /**
- * Whether scope b is wider, narrower or the same as scope a. Only two scopes that both say something
- * (an actor or a coverage marker) are compared: a task that leaves its subject to the units column, or
- * says nothing of its reach, is not narrower than one that writes them out. Actors are compared when both
- * name one; a coverage marker — or an actor that is every unit (各单位, departments and streets together) —
- * on one side only counts one step. The two parts add up, so an actor narrower and a marker gained make
- * no change.
+ * Whether scope b is wider, narrower or the same as scope a. Two parts, added up (so an actor narrower and
+ * a marker gained make no change):
+ *  - actors, compared by breadth only when both texts name one: a task that leaves its subject to the
+ *    units column is not narrower than one that writes it out (各单位… → …);
+ *  - coverage markers (全量, 全覆盖, 所有…): one gained is a step wider, one lost a step narrower; an actor
+ *    that is every unit (各单位, departments and streets together) answers a marker on the other side
+ *    (全部… → 每家单位… is no change).
  */
 export function compareScope(a: Scope, b: Scope): 'wider' | 'narrower' | 'same' {
-  const states = (s: Scope): boolean => s.actors.length > 0 || s.coverage.length > 0;
-  if (!states(a) || !states(b)) return 'same';
   const actors = a.actors.length > 0 && b.actors.length > 0 ? Math.sign(b.actorBreadth - a.actorBreadth) : 0;
-  const covers = (s: Scope): number => (s.coverage.length > 0 || s.actorBreadth >= 3 ? 1 : 0);
-  const total = actors + covers(b) - covers(a);
+  const marks = (s: Scope): boolean => s.coverage.length > 0;
+  const covers = (s: Scope, other: Scope): number => (marks(s) || (s.actorBreadth >= 3 && marks(other)) ? 1 : 0);
+  const total = actors + covers(b, a) - covers(a, b);
   return total > 0 ? 'wider' : total < 0 ? 'narrower' : 'same';
 }
