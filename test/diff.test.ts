@@ -164,6 +164,16 @@ describe('responsible units of a group', () => {
     const moved = classifyPair({ a: [a1], b: [b1], score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
     expect(moved.changes.find((c) => c.kind === 'units')).toMatchObject({ before: '区府办；配合：区司法局', after: '区司法局、区府办' });
   });
+
+  it('compares unit names without their bracketed notes, and prints them as written', () => {
+    const side = (lead: string[]) => [{ ...planOf('u', ['做好政策解读。']).tasks[0]!, units: { lead, support: [], raw: '' } }];
+    const evidence = { cosine: 1, bigram: 1, edit: 1, coverage: 1, sharedTerms: [] };
+    const units = (a: string[], b: string[]) =>
+      classifyPair({ a: side(a), b: side(b), score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text)).changes.filter((c) => c.kind === 'units');
+    expect(units(['区政府各部门', '各街镇'], ['区政府各部门', '各街镇〔园区〕'])).toEqual([]);
+    expect(units(['区行政服务中心（区大数据中心）'], ['区行政服务中心'])).toEqual([]);
+    expect(units(['各街镇'], ['区政务服务中心', '各街镇〔园区〕'])).toMatchObject([{ before: '各街镇', after: '区政务服务中心、各街镇〔园区〕' }]);
+  });
 });
 
 describe('diffs of the bundled plans', () => {

@@ -44,11 +44,20 @@ function canonicalText(text: string): string {
   return text.replace(/[\s，。；：、,.;:！？!?“”"'‘’（）()《》〈〉【】\[\]—-]/g, '');
 }
 
-function unitsKey(tasks: Task[]): string {
+/** A unit name without its bracketed notes (各街镇〔园区〕, 区行政服务中心（区大数据中心）) and spaces. */
+function unitName(u: string): string {
+  return u.replace(/[〔【（(［\[][^〔【（(［\[〕】）)］\]]*[〕】）)］\]]/g, '').replace(/\s+/g, '') || u;
+}
+
+/** The units of a side as printed, and as compared (names without bracketed notes). */
+function unitsOf(tasks: Task[]): { text: string; key: string } {
   const lead = [...new Set(tasks.flatMap((t) => t.units.lead))].sort();
   // in a group, a unit that leads one task and supports another is listed once, as a lead
   const support = [...new Set(tasks.flatMap((t) => t.units.support))].filter((u) => !lead.includes(u)).sort();
-  return `${lead.join('、')}${support.length ? `；配合：${support.join('、')}` : ''}`;
+  const list = (lead: string[], support: string[]) => `${lead.join('、')}${support.length ? `；配合：${support.join('、')}` : ''}`;
+  const leadKey = [...new Set(lead.map(unitName))].sort();
+  const supportKey = [...new Set(support.map(unitName))].filter((u) => !leadKey.includes(u)).sort();
+  return { text: list(lead, support), key: list(leadKey, supportKey) };
 }
 
 function timeNodeChange(a: Task[], b: Task[]): Change | null {
@@ -110,10 +119,11 @@ export function classifyPair(
   changes.push(...obligationChanges(pair.a.flatMap(obligationsOf), pair.b.flatMap(obligationsOf)));
   const modality = modalityChange(textA, textB);
   if (modality) changes.push(modality);
-  const unitsA = unitsKey(pair.a);
-  const unitsB = unitsKey(pair.b);
-  if (unitsA !== unitsB && unitsA && unitsB) {
-    changes.push({ kind: 'units', direction: 'neutral', before: unitsA, after: unitsB, quoteA: unitsA, quoteB: unitsB });
+  const unitsA = unitsOf(pair.a);
+  const unitsB = unitsOf(pair.b);
+  if (unitsA.key !== unitsB.key && unitsA.key && unitsB.key) {
+    const [before, after] = [unitsA.text, unitsB.text];
+    changes.push({ kind: 'units', direction: 'neutral', before, after, quoteA: before, quoteB: after });
   }
   const time = timeNodeChange(pair.a, pair.b);
   if (time) changes.push(time);
