@@ -122,6 +122,13 @@ describe('text diff', () => {
     );
   });
 
+  it('shows two texts too different to search within its budget as one removal and one addition', () => {
+    const a = Array.from('政务公开工作要点'), b = Array.from('公开政务要点工作');
+    expect(diffSequences(a, b, 5)).toEqual([{ op: '-', items: a }, { op: '+', items: b }]);
+    expect(diffSequences(a, b)).toEqual(diffSequences(a, b, 1000));
+    expect(diffSequences(a, a, 5)).toEqual([{ op: '=', items: a }]);
+  });
+
   it('keeps both texts: = and - give a, = and + give b', () => {
     const piece = fc.array(fc.constantFrom('政务', '公开', '不少于', '4次', '，', '推进', '做好', '5个工作日'), { maxLength: 12 });
     fc.assert(

@@ -17,8 +17,30 @@ const KEEP = 0;
 const ADD = 1;
 const REMOVE = 2;
 
-/** The edit script turning `a` into `b` (items compared with ===), as runs in order. */
-export function diffSequences<T>(a: readonly T[], b: readonly T[]): Run<T>[] {
+/**
+ * Most path components one diff may make (about 48 MB). Two long texts with little in common need
+ * O(D²) steps (D: the length of the edit script); past this budget the texts are shown as one removal and
+ * one addition instead. Task texts never come near it (a few hundred tokens each).
+ */
+export const MAX_COMPONENTS = 2_000_000;
+
+class OverBudget extends Error {}
+
+/** The edit script turning `a` into `b` (items compared with ===), as runs in order; one removal and one
+ * addition when the two differ too much to search (see {@link MAX_COMPONENTS}). */
+export function diffSequences<T>(a: readonly T[], b: readonly T[], budget = MAX_COMPONENTS): Run<T>[] {
+  try {
+    return search(a, b, budget);
+  } catch (e) {
+    if (!(e instanceof OverBudget)) throw e;
+    const runs: Run<T>[] = [];
+    if (a.length) runs.push({ op: '-', items: a.slice() });
+    if (b.length) runs.push({ op: '+', items: b.slice() });
+    return runs;
+  }
+}
+
+function search<T>(a: readonly T[], b: readonly T[], budget: number): Run<T>[] {
   const oldLen = a.length;
   const newLen = b.length;
   // Components of the paths, as a persistent linked list (a component is never changed once made, since
@@ -27,6 +49,7 @@ export function diffSequences<T>(a: readonly T[], b: readonly T[]): Run<T>[] {
   const count: number[] = [];
   const prev: number[] = [];
   const component = (k: number, n: number, p: number): number => {
+    if (kind.length >= budget) throw new OverBudget();
     kind.push(k);
     count.push(n);
     prev.push(p);
