@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,36 @@ describe('plan cache entries that cannot be used', () => {
       expect(again.load(file)).toEqual(JSON.parse(JSON.stringify(expected)));
       expect(again.stats()).toEqual({ hits: 1, misses: 0 });
     }
+  });
+});
+
+describe('plan cache size', () => {
+  it('keeps at most maxEntries plans, removing the least recently used', () => {
+    const { file, cacheDir } = fixture();
+    const dir = join(cacheDir, '..');
+    const files = [file, join(dir, 'b.txt'), join(dir, 'c.txt')];
+    writeFileSync(files[1]!, PLAN.replace('4次', '5次'));
+    writeFileSync(files[2]!, PLAN.replace('4次', '6次'));
+    const capped = () => createPlanCache({ dir: cacheDir, tokenizer: countingTokenizer(), flushOnExit: false, maxEntries: 2 });
+    const entries = () => readdirSync(cacheDir).filter((f) => f.startsWith('plan-')).length;
+    const old = new Date(Date.now() - 60_000);
+    const first = capped();
+    first.load(files[0]!);
+    first.load(files[1]!);
+    first.flush();
+    expect(entries()).toBe(2);
+    // make both entries old, then use the first again: the second is now the least recently used
+    for (const f of readdirSync(cacheDir)) utimesSync(join(cacheDir, f), old, old);
+    const second = capped();
+    second.load(files[0]!);
+    second.load(files[2]!);
+    second.flush();
+    expect(entries()).toBe(2);
+    const third = capped();
+    third.load(files[0]!);
+    third.load(files[2]!);
+    expect(third.stats()).toEqual({ hits: 2, misses: 0 });
+    third.load(files[1]!);
+    expect(third.stats()).toEqual({ hits: 2, misses: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,25 @@ describe('createCachedTokenizer', () => {
     expect(second.cut('政务公开')).toEqual(['政', '务', '公', '开']);
     expect(calls).toBe(1);
     expect(second.stats()).toEqual({ hits: 1, misses: 0 });
+  });
+
+  it('keeps each shard to its newest entries', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-cache-'));
+    let calls = 0;
+    const counting: Tokenizer = { id: 'chars', cut: (s) => (calls++, [...s]) };
+    const texts = Array.from({ length: 200 }, (_, k) => `任务${k}`);
+    const first = createCachedTokenizer({ dir, tokenizer: counting, flushOnExit: false, maxShardEntries: 5 });
+    for (const t of texts) first.cut(t);
+    first.flush();
+    const shards = readdirSync(dir).filter((f) => f.startsWith('tokens-'));
+    expect(shards).toHaveLength(16);
+    for (const f of shards) expect(Object.keys(JSON.parse(readFileSync(join(dir, f), 'utf8')).entries).length).toBeLessThanOrEqual(5);
+    // the last text written is still there; the first one of its shard is gone
+    const second = createCachedTokenizer({ dir, tokenizer: counting, flushOnExit: false, maxShardEntries: 5 });
+    calls = 0;
+    second.cut(texts[199]!);
+    expect(calls).toBe(0);
+    for (const t of texts) second.cut(t);
+    expect(second.stats().misses).toBe(200 - 16 * 5);
   });
 });

@@ -7,10 +7,11 @@
  * entry, the size limit, the tokenizer (jieba version and field dictionary), and the code itself (the
  * running bundle, or every source file when run from source), so that a new version of plandiff never
  * reads what an older one wrote. Files that fail to load are not cached: they fail the same way each
- * time. Entries are `plan-<sha1>.json` under the cache folder, written atomically when the process exits.
+ * time. Entries are `plan-<sha1>.json` under the cache folder, written atomically when the process exits;
+ * past {@link MAX_PLAN_ENTRIES} entries the least recently used are removed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, findPlan, loadPlanFile, type LoadOptions } from '../corpus';
@@ -27,7 +28,12 @@ export interface PlanCacheOptions {
   version?: string;
   /** Write new entries when the process exits (default true) */
   flushOnExit?: boolean;
+  /** Most plan entries the folder keeps; the least recently used go first (default {@link MAX_PLAN_ENTRIES}) */
+  maxEntries?: number;
 }
+
+/** Plan entries kept in the cache folder (100–200 KB each); the least recently used go first. */
+export const MAX_PLAN_ENTRIES = 500;
 
 /** Loads plans through the cache. */
 export interface PlanCache {
@@ -78,6 +84,14 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
   let hits = 0;
   let misses = 0;
   const entryFile = (key: string): string => join(dir, `plan-${key}.json`);
+  const touch = (file: string): void => {
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // a read-only cache folder still serves hits
+    }
+  };
 
   const flush = (): void => {
     if (pending.size === 0) return;
@@ -90,10 +104,21 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
         writeFileSync(tmp, json);
         renameSync(tmp, file);
       }
+      prune();
     } catch {
       // a cache that cannot be written costs time on the next run, never a result
     }
     pending.clear();
+  };
+  /** Past the cap, remove the entries used least recently (a hit touches its entry). */
+  const prune = (): void => {
+    const cap = options.maxEntries ?? MAX_PLAN_ENTRIES;
+    const entries = readdirSync(dir).filter((f) => /^plan-[0-9a-f]{40}\.json$/.test(f));
+    if (entries.length <= cap) return;
+    const byAge = entries
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((x, y) => x.t - y.t || (x.f < y.f ? -1 : 1));
+    for (const { f } of byAge.slice(0, entries.length - cap)) rmSync(join(dir, f), { force: true });
   };
   if (options.flushOnExit ?? true) process.once('exit', flush);
 
@@ -111,6 +136,7 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
           const p = stored.prepared;
           if (stored.format === FORMAT && p && Array.isArray(p.tasks) && Array.isArray(p.plan?.tasks) && p.tasks.length === p.plan.tasks.length) {
             hits++;
+            touch(entryFile(key));
             return p;
           }
         } catch {

@@ -2,7 +2,8 @@
  * A content-addressed on-disk cache of cut texts, so that a CLI run whose plans were tokenized before does
  * not pay nodejieba's dictionary load (~1–3 s). Keys are sha1(tokenizer version + field dictionary
  * contents + text); entries live in 16 JSON shard files (by the key's first hex digit) under `dir`, read
- * lazily and written atomically (temp file + rename) by `flush()`. nodejieba is loaded only on a miss.
+ * lazily and written atomically (temp file + rename) by `flush()`, each kept to its newest
+ * {@link MAX_SHARD_ENTRIES} entries. nodejieba is loaded only on a miss.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,12 @@ export interface TokenCacheOptions {
   version?: string;
   /** Write new entries when the process exits (default true); `flush()` may also be called directly */
   flushOnExit?: boolean;
+  /** Most entries a shard keeps; the oldest go first (default {@link MAX_SHARD_ENTRIES}) */
+  maxShardEntries?: number;
 }
+
+/** Entries kept per shard (16 shards: about 320,000 texts, some 80 MB on disk); the oldest go first. */
+export const MAX_SHARD_ENTRIES = 20_000;
 
 /** A tokenizer backed by the on-disk cache. */
 export interface CachedTokenizer extends Tokenizer {
@@ -87,6 +93,10 @@ export function createCachedTokenizer(options: TokenCacheOptions): CachedTokeniz
       } catch {
         // nothing on disk yet
       }
+      // a shard holds its entries oldest first (insertion order): past the cap, the oldest go
+      const keys = Object.keys(entries);
+      const cap = options.maxShardEntries ?? MAX_SHARD_ENTRIES;
+      if (keys.length > cap) entries = Object.fromEntries(keys.slice(keys.length - cap).map((k) => [k, entries[k] as string[]]));
       shards.set(s, entries);
       writeFileSync(tmp, JSON.stringify({ format: SHARD_FORMAT, entries }));
       renameSync(tmp, file);
