@@ -245,6 +245,21 @@ describe('alignPlans on every seed pair', async () => {
     }
   });
 
+  it('joins a short row to the bundle whose indicator name it states (the name rule), and only then', () => {
+    const [putuo, songjiang] = [plans[0]!, plans[2]!];
+    const groupOf = (al: Alignment, seqA: number) => al.pairs.find((p) => p.a.some((t) => t.seq === seqA));
+    const on = alignPlans(putuo, songjiang);
+    const off = alignPlans(putuo, songjiang, { config: { nameShare: 2 } });
+    // 政策留言板 (songjiang #35: 加强政策留言板建设) and 政务公开队伍业务能力 (#50: 加强业务能力建设)
+    for (const [a, b] of [[61, 35], [110, 50]] as const) {
+      expect(groupOf(on, a)?.b.map((t) => t.seq)).toContain(b);
+      expect(groupOf(off, a)?.b.map((t) => t.seq) ?? []).not.toContain(b);
+    }
+    // the same links from the other side
+    const mirrored = alignPlans(songjiang, putuo);
+    expect(mirrored.pairs.find((p) => p.a.some((t) => t.seq === 35))?.b.map((t) => t.seq)).toContain(61);
+  });
+
   it('nearestOfUnpaired: the highest score, the lower seq on ties, nothing for a task that scores 0 everywhere', () => {
     const task = (seq: number) => ({ seq }) as unknown as Task;
     const prep = (seq: number) => ({ seq }) as unknown as PreparedTask;

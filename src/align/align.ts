@@ -14,7 +14,7 @@ import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
 import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type QuantityKey } from './prepare';
 import { distance } from 'fastest-levenshtein';
-import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, pairEvidence, signals, taskVector, Vocab, type TaskVector } from './similarity';
+import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, nameCoverage, pairEvidence, signals, taskVector, Vocab, type TaskVector } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
 import { pairCompounds, withCompoundParts } from './compounds';
 import type { Tokenizer } from '../text/tokenize';
@@ -297,7 +297,62 @@ export function findLinks(
   home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, addLink);
   home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j));
   for (const l of leftoverLinks(va, vb, m, links.values(), config, vocab.idf)) links.set(key(l.i, l.j), l);
+  for (const l of nameLinks(va, vb, m, links.values(), config, vocab.idf)) addLink(l.i, l.j);
   return [...links.values()];
+}
+
+/**
+ * Links by indicator name (the name rule). A task still without any link joins its best-scoring
+ * counterpart (ties: the lower seq) when its text says at least `nameShare` of the idf weight of
+ * that counterpart's name (the last indicator level), the name's heaviest word among it, and it weighs at
+ * most `namePart` of the counterpart. A table row's name states the topic of the row in a few words;
+ * a shorter task of the other plan that names that topic, and is closest to that row of all, is one part
+ * of it even where the two share too few words elsewhere for the score (plans of different granularity:
+ * a row of one plan bundles several short items of the other).
+ */
+export function nameLinks(
+  va: readonly TaskVector[],
+  vb: readonly TaskVector[],
+  m: Pick<ScoreMatrices, 'score'>,
+  links: Iterable<Link>,
+  config: Pick<AlignConfig, 'nameShare' | 'namePart'>,
+  idf: readonly number[],
+): Link[] {
+  if (!(config.nameShare <= 1)) return [];
+  if (!va.some((x) => x.nameIds.length > 0) && !vb.some((y) => y.nameIds.length > 0)) return [];
+  const linkedA = new Set<number>();
+  const linkedB = new Set<number>();
+  for (const l of links) {
+    linkedA.add(l.i);
+    linkedB.add(l.j);
+  }
+  const out: Link[] = [];
+  /** Task k of `own` (row of scores `at(k, ·)`) against the tasks of `other` */
+  const side = (own: readonly TaskVector[], other: readonly TaskVector[], linked: Set<number>, at: (k: number, l: number) => number, emit: (k: number, l: number, s: number) => void): void => {
+    if (!other.some((y) => y.nameIds.length > 0)) return;
+    for (let k = 0; k < own.length; k++) {
+      if (linked.has(k)) continue;
+      let best = -1;
+      let top = 0;
+      for (let l = 0; l < other.length; l++) {
+        const s = at(k, l);
+        // ties go to the lower seq, so that the order of the task list does not matter
+        if (s > top || (s === top && best >= 0 && ((other[l] as TaskVector).seqs[0] ?? 0) < ((other[best] as TaskVector).seqs[0] ?? 0))) {
+          top = s;
+          best = l;
+        }
+      }
+      if (best < 0) continue;
+      const x = own[k] as TaskVector;
+      const y = other[best] as TaskVector;
+      if (y.nameIds.length === 0 || x.weight > config.namePart * y.weight) continue;
+      const c = nameCoverage(x, y, idf);
+      if (c.share >= config.nameShare && c.heaviest) emit(k, best, top);
+    }
+  };
+  side(va, vb, linkedA, (i, j) => m.score[i]?.[j] ?? 0, (i, j, s) => out.push({ i, j, strength: s }));
+  side(vb, va, linkedB, (j, i) => m.score[i]?.[j] ?? 0, (j, i, s) => out.push({ i, j, strength: s }));
+  return out;
 }
 
 /** Character-bigram Dice of two short strings. */

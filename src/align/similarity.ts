@@ -61,6 +61,8 @@ export interface TaskVector {
   textIds: Int32Array;
   /** Sum of idf over `textIds` */
   weight: number;
+  /** Distinct term ids of the task name's last level, ascending (empty without a name) */
+  nameIds: Int32Array;
   /** Distinct term ids of each clause */
   clauses: Int32Array[];
   /** Sum of idf of each clause */
@@ -113,6 +115,7 @@ export function taskVector(
 ): TaskVector {
   const tf = new Map<number, number>();
   const text: number[] = [];
+  const names: number[] = [];
   for (const t of tasks) {
     for (const term of t.terms) {
       const id = vocab.term(term);
@@ -121,6 +124,7 @@ export function taskVector(
     }
     for (const term of t.nameTerms) {
       const id = vocab.term(term);
+      names.push(id);
       tf.set(id, (tf.get(id) ?? 0) + config.nameWeight);
     }
   }
@@ -159,6 +163,7 @@ export function taskVector(
     norm: Math.sqrt(sq),
     textIds,
     weight,
+    nameIds: sortedUnique(names),
     clauses,
     clauseWeights,
     postings,
@@ -263,6 +268,32 @@ export function coverage(x: TaskVector, y: TaskVector, idf: readonly number[]): 
     found += Math.min(w, clauseFoundWeight(c, y, idf));
   });
   return total === 0 ? 0 : found / total;
+}
+
+/**
+ * How much of y's name (the last indicator level) x's text says: the share of the name's idf weight
+ * whose terms x's text holds (0 when y has no weighted name), and whether those include the name's
+ * heaviest term (every term tied at the top weight).
+ */
+export function nameCoverage(x: TaskVector, y: TaskVector, idf: readonly number[]): { share: number; heaviest: boolean } {
+  let total = 0;
+  let found = 0;
+  let top = 0;
+  let topFound = true;
+  let i = 0;
+  for (const id of y.nameIds) {
+    const w = idf[id] as number;
+    while (i < x.textIds.length && (x.textIds[i] as number) < id) i++;
+    const has = i < x.textIds.length && x.textIds[i] === id;
+    total += w;
+    if (has) found += w;
+    // near-equal weights (summed in other orders elsewhere) count as a tie
+    if (w > top + 1e-9) {
+      top = w;
+      topFound = has;
+    } else if (w >= top - 1e-9 && !has) topFound = false;
+  }
+  return total > 0 ? { share: found / total, heaviest: topFound } : { share: 0, heaviest: false };
 }
 
 /** Raw signals of a pair (edit left out: it is computed only for reported pairs). */
