@@ -83,6 +83,7 @@ export type {
   Obligation,
   Modality,
   Evidence,
+  LinkBasis,
   TaskPair,
   PlanRef,
   Alignment,

@@ -240,6 +240,14 @@ export type Modality = 'explore' | 'advance' | 'must' | 'mandatory';
 /* ───────────────────────────── alignment ───────────────────────────── */
 
 /** The signals behind a pair's score, so that a reader can check it. */
+/**
+ * The rule that linked two tasks of a pair (docs/method.md, "Links"): `verbatim` near-verbatim copies;
+ * `assignment` the optimal 1:1 assignment on the score; `quantity` the same counted obligation; `clause` a
+ * clause of one found in the other; `home` largely found in, or clearly closest to, the other; `leftover`
+ * two tasks left unlinked that are each other's best; `name` a task stating the other's indicator name.
+ */
+export type LinkBasis = 'verbatim' | 'assignment' | 'quantity' | 'clause' | 'home' | 'leftover' | 'name';
+
 export interface Evidence {
   /** Weighted token cosine (0–1) */
   cosine: number;
@@ -251,6 +259,8 @@ export interface Evidence {
   coverage: number;
   /** The highest-weight tokens the two sides share, heaviest first */
   sharedTerms: string[];
+  /** The rules whose links made the pair, in the order of {@link LinkBasis} (alignment pairs only) */
+  basis?: LinkBasis[];
 }
 
 /** A group of tasks of plan a matched with a group of tasks of plan b (1:1, 1:n, n:1). */

@@ -5,7 +5,7 @@ import { alignmentToJson } from '../src/align/json';
 import { preparePlan, type PreparedPlan, type PreparedTask } from '../src/align/prepare';
 import { taskSimilarity } from '../src/align/similarity';
 import { learnWeights } from '../src/align/weights';
-import { linksToGroups } from '../src/align/match';
+import { linksToGroups as groupLinks, type Link } from '../src/align/match';
 import type { Alignment, Task } from '../src/types';
 import { planOf, SPLIT_MERGE_A, SPLIT_MERGE_B } from './fixtures/align/plans';
 
@@ -126,6 +126,7 @@ describe('taskSimilarity', () => {
 
 describe('linksToGroups', () => {
   it('keeps stars whole and never puts a task in two groups where links cross', () => {
+    const linksToGroups = (links: Link[]) => groupLinks(links).map(({ a, b }) => ({ a, b }));
     expect(linksToGroups([{ i: 0, j: 0, strength: 1 }, { i: 1, j: 0, strength: 1 }])).toEqual([{ a: [0, 1], b: [0] }]);
     // a0–b0, a0–b1, a1–b1: the strongest link a1–b1 is placed first, then a0–b0; a0–b1 would put a0 and b1
     // in a second group, so it is left out
@@ -161,11 +162,20 @@ describe('linksToGroups', () => {
     expect(linksToGroups(crossing.map((l) => (l.i === 1 ? { ...l, rank: 2 } : l)))).toEqual([{ a: [0, 1], b: [1] }]);
   });
 
+  it('records the rules of the links placed in each group, not of those left out', () => {
+    const placed = groupLinks([
+      { i: 0, j: 0, strength: 0.9, via: 'clause' },
+      { i: 0, j: 1, strength: 0.95, rank: 1, via: 'assignment' },
+      { i: 1, j: 1, strength: 0.3, via: 'home' },
+    ]);
+    expect(placed).toEqual([{ a: [0], b: [0, 1], basis: ['assignment', 'clause'] }]);
+  });
+
   it('gives a partition for any set of links', () => {
     const link = fc.record({ i: fc.nat({ max: 6 }), j: fc.nat({ max: 6 }), strength: fc.double({ min: 0, max: 1, noNaN: true }), rank: fc.constantFrom(0, 1, 2) });
     fc.assert(
       fc.property(fc.array(link, { maxLength: 30 }), (links) => {
-        const groups = linksToGroups(links);
+        const groups = groupLinks(links);
         const as = groups.flatMap((g) => g.a);
         const bs = groups.flatMap((g) => g.b);
         const linked = new Set(links.map((l) => `${l.i},${l.j}`));
@@ -240,6 +250,7 @@ describe('alignPlans on every seed pair', async () => {
         p.plan.tasks.map((t) => `${t.seq}>${t.seq}`),
       );
       for (const x of al.pairs) expect(x.score).toBeCloseTo(1, 10);
+      for (const x of al.pairs) expect(x.evidence.basis).toEqual(['verbatim']);
       expect(al.dropped).toEqual([]);
       expect(al.added).toEqual([]);
     }
@@ -255,6 +266,10 @@ describe('alignPlans on every seed pair', async () => {
       expect(groupOf(on, a)?.b.map((t) => t.seq)).toContain(b);
       expect(groupOf(off, a)?.b.map((t) => t.seq) ?? []).not.toContain(b);
     }
+    // each pair says which rules linked it; the stable JSON carries it
+    expect(groupOf(on, 61)?.evidence.basis).toEqual(['name']);
+    expect(alignmentToJson(on).pairs.find((p) => p.a.includes(61))?.evidence.basis).toEqual(['name']);
+    for (const p of on.pairs) expect(p.evidence.basis?.length).toBeGreaterThan(0);
     // the same links from the other side
     const mirrored = alignPlans(songjiang, putuo);
     expect(mirrored.pairs.find((p) => p.a.some((t) => t.seq === 35))?.b.map((t) => t.seq)).toContain(61);

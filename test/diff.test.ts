@@ -205,6 +205,16 @@ describe('diffs of the bundled plans', () => {
     expect(JSON.stringify(diffToJson(diffPlans(a, b, { tokenizer: refuse })))).toBe(JSON.stringify(diffToJson(diff)));
   });
 
+  it('prints beside each pair the rules that linked it', () => {
+    const md = renderReport(diff, 'md', { lang: 'zh' });
+    for (const p of diff.pairs) expect(p.evidence.basis?.length).toBeGreaterThan(0);
+    const p = diff.pairs.find((x) => x.evidence.basis?.includes('assignment'))!;
+    const title = md.split('\n').find((l) => l.startsWith(`### 甲 #${p.a.map((t) => t.seq).join('、#')} ↔ `))!;
+    expect(title).toMatch(/ · 配对依据：整体最相近（一对一）/);
+    const html = renderReport(diff, 'html', { lang: 'en' });
+    expect(html).toContain('<span class="basis">Linked by: closest as a whole (1:1)');
+  });
+
   it('carries the pointer of each unpaired task into the JSON and the reports, and none for paired tasks', () => {
     const json = diffToJson(diff);
     const dropped = diff.dropped[0]!;

@@ -9,7 +9,7 @@
  *     its weight ≥ groupThreshold, and enough weight that it is a concrete obligation, not boilerplate).
  *  4. Links become groups (1:1, 1:n, n:1); each group is scored on its joined texts, with evidence.
  */
-import type { Alignment, AlignOptions, NearestTask, Plan, PlanRef, Task, TaskPair } from '../types';
+import type { Alignment, AlignOptions, LinkBasis, NearestTask, Plan, PlanRef, Task, TaskPair } from '../types';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
 import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type QuantityKey } from './prepare';
@@ -190,7 +190,7 @@ export function verbatimPairs(
     if (usedA.has(c.i) || usedB.has(c.j)) continue;
     usedA.add(c.i);
     usedB.add(c.j);
-    out.push({ i: c.i, j: c.j, strength: m.score[c.i]?.[c.j] ?? 0, rank: 2 });
+    out.push({ i: c.i, j: c.j, strength: m.score[c.i]?.[c.j] ?? 0, rank: 2, via: 'verbatim' });
   }
   return out;
 }
@@ -228,7 +228,7 @@ export function findLinks(
   const bonus = va.map((x) => vb.map((y) => config.orderWeight * (1 - Math.abs(x.pos - y.pos))));
   const free = m.score.map((row, i) => row.map((s, j) => (freeA[i] && freeB[j] ? s : 0)));
   const base = assignOneToOne(free, config.pairThreshold, bonus);
-  for (const [i, j] of base) links.set(key(i, j), { i, j, strength: m.score[i]?.[j] ?? 0, rank: 1 });
+  for (const [i, j] of base) links.set(key(i, j), { i, j, strength: m.score[i]?.[j] ?? 0, rank: 1, via: 'assignment' });
   /** A link touching an anchored task is kept only when the free task adds to what the pair states. */
   const addsToAnchor = (i: number, j: number): boolean => {
     const s = m.score[i]?.[j] ?? 0;
@@ -244,11 +244,11 @@ export function findLinks(
     }
     return true;
   };
-  const addLink = (i: number, j: number): void => {
+  const addLink = (i: number, j: number, via: LinkBasis): void => {
     if (links.has(key(i, j))) return;
     if (!freeA[i] && !freeB[j]) return;
     if (!addsToAnchor(i, j)) return;
-    links.set(key(i, j), { i, j, strength: m.score[i]?.[j] ?? 0 });
+    links.set(key(i, j), { i, j, strength: m.score[i]?.[j] ?? 0, via });
   };
   for (const l of quantityLinks(va, vb, config)) {
     if (freeA[l.i] && freeB[l.j] && !links.has(key(l.i, l.j))) links.set(key(l.i, l.j), { ...l, strength: m.score[l.i]?.[l.j] ?? 0 });
@@ -264,7 +264,7 @@ export function findLinks(
         sharedClauseWeight(x, y, config.groupThreshold, vocab.idf),
         sharedClauseWeight(y, x, config.groupThreshold, vocab.idf),
       );
-      if (w >= config.minClauseWeight && w >= config.minShare * Math.min(x.weight, y.weight)) addLink(i, j);
+      if (w >= config.minClauseWeight && w >= config.minShare * Math.min(x.weight, y.weight)) addLink(i, j, 'clause');
     }
   }
   // best home: a free task whose content is largely found in one counterpart, clearly more than in any other
@@ -292,12 +292,12 @@ export function findLinks(
       if (best >= 0 && first >= threshold && first >= config.homeMargin * second) add(k, best);
     }
   };
-  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeThreshold, addLink);
-  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j));
-  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, addLink);
-  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j));
+  home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeThreshold, (i, j) => addLink(i, j, 'home'));
+  home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j, 'home'));
+  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, (i, j) => addLink(i, j, 'home'));
+  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j, 'home'));
   for (const l of leftoverLinks(va, vb, m, links.values(), config, vocab.idf)) links.set(key(l.i, l.j), l);
-  for (const l of nameLinks(va, vb, m, links.values(), config, vocab.idf)) addLink(l.i, l.j);
+  for (const l of nameLinks(va, vb, m, links.values(), config, vocab.idf)) addLink(l.i, l.j, 'name');
   return [...links.values()];
 }
 
@@ -413,7 +413,7 @@ export function quantityLinks(va: readonly TaskVector[], vb: readonly TaskVector
     if (q < 0) return;
     if (best(sim.map((row) => row[q] as number)) !== p) return;
     const y = qb[q] as Q;
-    out.set(`${x.task},${y.task}`, { i: x.task, j: y.task, strength: 0, rank: 1 });
+    out.set(`${x.task},${y.task}`, { i: x.task, j: y.task, strength: 0, rank: 1, via: 'quantity' });
   });
   return [...out.values()];
 }
@@ -582,12 +582,12 @@ export function leftoverLinks(
   for (const i of restA) {
     const j = argmax(vb.length, (l) => m.score[i]?.[l] ?? 0);
     const s = m.score[i]?.[j] ?? 0;
-    if (leftB.has(j) && s >= config.leftoverScore && agreesA(i, j)) out.set(`${i},${j}`, { i, j, strength: s });
+    if (leftB.has(j) && s >= config.leftoverScore && agreesA(i, j)) out.set(`${i},${j}`, { i, j, strength: s, via: 'leftover' });
   }
   for (const j of restB) {
     const i = argmax(va.length, (k) => m.score[k]?.[j] ?? 0);
     const s = m.score[i]?.[j] ?? 0;
-    if (leftA.has(i) && s >= config.leftoverScore && agreesB(j, i)) out.set(`${i},${j}`, { i, j, strength: s });
+    if (leftA.has(i) && s >= config.leftoverScore && agreesB(j, i)) out.set(`${i},${j}`, { i, j, strength: s, via: 'leftover' });
   }
   return [...out.values()];
 }
@@ -682,6 +682,7 @@ export function buildAlignment(
     const x = g.a.length === 1 ? (A.vectors[g.a[0] as number] as TaskVector) : taskVector(ta, vocab, 0, config);
     const y = g.b.length === 1 ? (B.vectors[g.b[0] as number] as TaskVector) : taskVector(tb, vocab, 0, config);
     const { score, evidence } = pairEvidence(x, y, vocab);
+    if (g.basis.length) evidence.basis = g.basis;
     for (const t of ta) usedA.add(t.seq);
     for (const t of tb) usedB.add(t.seq);
     pairs.push({

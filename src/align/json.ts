@@ -51,6 +51,7 @@ export function alignmentToJson(al: Alignment): AlignmentJson {
         edit: round4(p.evidence.edit),
         coverage: round4(p.evidence.coverage),
         sharedTerms: [...p.evidence.sharedTerms],
+        ...(p.evidence.basis ? { basis: [...p.evidence.basis] } : {}),
       },
     })),
     dropped: al.dropped.map((t) => t.seq),

@@ -4,6 +4,10 @@
  * that partition the tasks.
  */
 import { munkres } from 'munkres';
+import type { LinkBasis } from '../types';
+
+/** The link rules in the order they are tried (and listed in a pair's evidence). */
+export const LINK_BASES: readonly LinkBasis[] = ['verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
 
 /**
  * Optimal 1:1 assignment maximizing the total score; pairs under `threshold` are left out.
@@ -33,12 +37,16 @@ export interface Link {
   /** Priority class: links of a higher rank are placed first whatever their strength (near-verbatim
    * anchors 2, pairs of the 1:1 assignment 1, split/merge links 0; default 0) */
   rank?: number;
+  /** The rule that made the link */
+  via?: LinkBasis;
 }
 
 /** A group: one task on one side, one or more on the other (indexes into the plans' task lists). */
 export interface Group {
   a: number[];
   b: number[];
+  /** The rules of the links placed in the group, in the order of {@link LinkBasis} */
+  basis: LinkBasis[];
 }
 
 /**
@@ -63,8 +71,12 @@ export function linksToGroups(links: readonly Link[]): Group[] {
   for (const l of sorted) {
     const ga = ofA.get(l.i);
     const gb = ofB.get(l.j);
+    const placed = (g: Group): void => {
+      if (l.via && !g.basis.includes(l.via)) g.basis.push(l.via);
+    };
     if (!ga && !gb) {
-      const g: Group = { a: [l.i], b: [l.j] };
+      const g: Group = { a: [l.i], b: [l.j], basis: [] };
+      placed(g);
       groups.push(g);
       ofA.set(l.i, g);
       ofB.set(l.j, g);
@@ -72,17 +84,20 @@ export function linksToGroups(links: readonly Link[]): Group[] {
       if (ga.a.length === 1) {
         ga.b.push(l.j);
         ofB.set(l.j, ga);
+        placed(ga);
       }
     } else if (!ga && gb) {
       if (gb.b.length === 1) {
         gb.a.push(l.i);
         ofA.set(l.i, gb);
+        placed(gb);
       }
     }
   }
   for (const g of groups) {
     g.a.sort((x, y) => x - y);
     g.b.sort((x, y) => x - y);
+    g.basis.sort((x, y) => LINK_BASES.indexOf(x) - LINK_BASES.indexOf(y));
   }
   return groups.sort((p, q) => (p.a[0] ?? 0) - (q.a[0] ?? 0) || (p.b[0] ?? 0) - (q.b[0] ?? 0));
 }

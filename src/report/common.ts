@@ -2,7 +2,7 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { ChangeKind, Direction, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import type { ChangeKind, Direction, Evidence, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
 import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
@@ -82,6 +82,14 @@ export function formatScore(score: number): string {
 export function changeValue(kind: ChangeKind, value: string | null, modality: Record<Modality, string>): string | null {
   if (value != null && kind === 'modality' && Object.hasOwn(modality, value)) return modality[value as Modality];
   return value;
+}
+
+/** The rules that linked a pair, as a phrase (`配对依据：含相同条款、写明对方指标名称`), or null when the
+ * pair does not record them (plain text). */
+export function basisLine(evidence: Evidence, L: Labels): string | null {
+  if (!evidence.basis?.length) return null;
+  const names = evidence.basis.map((b) => L.linkBasis[b]);
+  return L === LABELS.zh ? `${L.basis}：${names.join('、')}` : `${L.basis}: ${names.join(', ')}`;
 }
 
 /** The line that points an unpaired task to the other plan's highest-scoring task, or null (plain text).

@@ -10,7 +10,7 @@
  * [data-kinds]`, `input[name=status]`, `#filter-kind`, `#filter-section`, `#shown-count`.
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, nearestLine, obligationsOf, planName, topSection } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, nearestLine, obligationsOf, planName, topSection } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -67,6 +67,7 @@ ${ROW_STATUSES.map((s) => `.s-${s}{background:${COLOR[s]}}`).join('\n')}
 .row>header{break-after:avoid;page-break-after:avoid}
 .row>header{display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center;padding:6px 12px;background:var(--soft);border-bottom:1px solid var(--line);border-radius:6px 6px 0 0}
 .row>header .seqs{font-weight:600}
+.row>header .basis{color:var(--muted);font-size:13px}
 .sides{display:grid;grid-template-columns:1fr 1fr}
 .side{padding:8px 12px;min-width:0}
 .side+.side{border-left:1px solid var(--line)}
@@ -224,6 +225,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
       return sideHtml(diff, L, side, body);
     })
     .join('');
+  const basis = basisLine(pair.evidence, L);
   const changes = pair.changes.length
     ? `<table class="changes"><thead><tr><th>${h(L.change)}</th><th>${h(L.directionTitle)}</th><th>${h(L.before)}</th><th>${h(L.after)}</th></tr></thead><tbody>` +
       pair.changes
@@ -240,7 +242,9 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
     `<article class="row pair" id="pair-${index + 1}" ${rowAttrs(pair.status, pair.a, pair.b, kindsOf(pair))}>` +
     `<header><span class="badge s-${pair.status}">${h(L.status[pair.status])}</span>` +
     `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
-    `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span></header>` +
+    `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
+    (basis ? `<span class="basis">${h(basis)}</span>` : '') +
+    `</header>` +
     `<div class="sides">${sides}</div>${changes}</article>`
   );
 }

@@ -2,7 +2,7 @@
  * The words a report prints around the plans' own text, in Chinese (default) and English. Plan text, unit
  * names and time nodes are content and are never translated; only these labels change with `lang`.
  */
-import type { ChangeKind, Direction, Modality, ObligationKind, PairStatus } from '../types';
+import type { ChangeKind, Direction, LinkBasis, Modality, ObligationKind, PairStatus } from '../types';
 
 /** Languages a report can be labelled in. */
 export type ReportLang = 'zh' | 'en';
@@ -81,6 +81,9 @@ export interface Labels {
   /** An unpaired task's highest-scoring task in the other plan, and why it is not its pair */
   nearest: string;
   nearestNote: string;
+  /** The rules that linked a pair (see LinkBasis), and the name of each */
+  basis: string;
+  linkBasis: Record<LinkBasis, string>;
   seq: string;
   text: string;
   name: string;
@@ -175,6 +178,16 @@ const zh: Labels = {
   score: '相似度',
   nearest: '对方最接近的任务',
   nearestNote: '未达配对条件，仅供核对',
+  basis: '配对依据',
+  linkBasis: {
+    verbatim: '近乎原文',
+    assignment: '整体最相近（一对一）',
+    quantity: '同一量化要求',
+    clause: '含相同条款',
+    home: '内容多见于对方',
+    leftover: '互为最近',
+    name: '写明对方指标名称',
+  },
   seq: '序号',
   text: '任务内容',
   name: '任务名称',
@@ -268,6 +281,16 @@ const en: Labels = {
   score: 'Similarity',
   nearest: 'Closest task of the other plan',
   nearestNote: 'not paired; for checking only',
+  basis: 'Linked by',
+  linkBasis: {
+    verbatim: 'near-verbatim copy',
+    assignment: 'closest as a whole (1:1)',
+    quantity: 'same counted obligation',
+    clause: 'a shared clause',
+    home: 'mostly found in the other',
+    leftover: 'each other’s closest',
+    name: 'states the other’s indicator name',
+  },
   seq: 'No.',
   text: 'Task',
   name: 'Task name',

@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, nearestLine, obligationsOf, planName } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, nearestLine, obligationsOf, planName } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -64,7 +64,8 @@ function textDiffLine(pair: DiffPair): string {
 }
 
 function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
-  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}`;
+  const basis = basisLine(pair.evidence, L);
+  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}`;
   const out = [title, ''];
   for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
   for (const task of pair.b) out.push(...taskBlock(diff, L, 'b', task));

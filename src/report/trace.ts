@@ -72,11 +72,12 @@ function alignmentMarkdown(al: Alignment, A: AuditLabels, L: Labels): string {
   out.push(`| ${A.pairs} | ${A.dropped} | ${A.added} |`, '| ---: | ---: | ---: |', `| ${al.pairs.length} | ${al.dropped.length} | ${al.added.length} |`, '');
   out.push(`## ${A.pairs}（${al.pairs.length}）`, '');
   if (al.pairs.length) {
-    out.push(`| ${L.planA} | ${L.planB} | ${A.similarity} | ${A.sharedTerms} | ${L.planA}：${A.text} | ${L.planB}：${A.text} |`);
-    out.push('| --- | --- | ---: | --- | --- | --- |');
+    out.push(`| ${L.planA} | ${L.planB} | ${A.similarity} | ${A.sharedTerms} | ${L.basis} | ${L.planA}：${A.text} | ${L.planB}：${A.text} |`);
+    out.push('| --- | --- | ---: | --- | --- | --- | --- |');
     for (const p of al.pairs) {
+      const basis = (p.evidence.basis ?? []).map((b) => L.linkBasis[b]).join('、');
       out.push(
-        `| ${seqList(p.a)} | ${seqList(p.b)} | ${formatScore(p.score)} | ${mdCell(p.evidence.sharedTerms.join('、'))} | ` +
+        `| ${seqList(p.a)} | ${seqList(p.b)} | ${formatScore(p.score)} | ${mdCell(p.evidence.sharedTerms.join('、'))} | ${mdCell(basis)} | ` +
           `${p.a.map((t) => mdCell(t.text)).join('<br>')} | ${p.b.map((t) => mdCell(t.text)).join('<br>')} |`,
       );
     }
