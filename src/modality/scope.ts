@@ -154,8 +154,9 @@ export function scopeOf(text: string, units?: Units | null): Scope {
 /**
  * Whether scope b is wider, narrower or the same as scope a. Two parts, added up (so an actor narrower and
  * a marker gained make no change):
- *  - actors, compared by breadth only when both texts name one: a task that leaves its subject to the
- *    units column is not narrower than one that writes it out (各单位… → …);
+ *  - actors, compared by breadth only when both scopes name one: a task that leaves its subject to the
+ *    units column is not narrower than one that writes it out (各单位… → …; the diff reads scopes from the
+ *    texts alone);
  *  - coverage markers (全量, 全覆盖, 所有…): one gained is a step wider, one lost a step narrower; an actor
  *    that is every unit (各单位, departments and streets together) answers a marker on the other side
  *    (全部… → 每家单位… is no change).
