@@ -21,6 +21,8 @@ export interface ReportRow {
   seqB: string;
   /** Similarity of a matched pair in [0, 1]; null for an unmatched task */
   score: number | null;
+  /** The rules that linked a matched pair (`assignment;clause`, see LinkBasis); empty for an unmatched task */
+  basis: string;
   /** Texts of the plan-a tasks, one per line */
   textA: string;
   /** Texts of the plan-b tasks, one per line */
@@ -57,6 +59,7 @@ export const REPORT_COLUMNS: readonly (keyof ReportRow)[] = [
   'seqA',
   'seqB',
   'score',
+  'basis',
   'textA',
   'textB',
   'sectionA',
@@ -93,7 +96,14 @@ function side(tasks: Task[]): Side {
   };
 }
 
-function row(status: RowStatus, a: Task[], b: Task[], score: number | null, changes: PlanDiff['pairs'][number]['changes']): ReportRow {
+function row(
+  status: RowStatus,
+  a: Task[],
+  b: Task[],
+  score: number | null,
+  changes: PlanDiff['pairs'][number]['changes'],
+  basis: readonly string[] = [],
+): ReportRow {
   const sa = side(a);
   const sb = side(b);
   return {
@@ -101,6 +111,7 @@ function row(status: RowStatus, a: Task[], b: Task[], score: number | null, chan
     seqA: sa.seq,
     seqB: sb.seq,
     score,
+    basis: basis.join(';'),
     textA: sa.text,
     textB: sb.text,
     sectionA: sa.section,
@@ -124,7 +135,7 @@ function row(status: RowStatus, a: Task[], b: Task[], score: number | null, chan
  */
 export function toRows(diff: PlanDiff): ReportRow[] {
   return [
-    ...diff.pairs.map((p) => row(p.status, p.a, p.b, p.score, p.changes)),
+    ...diff.pairs.map((p) => row(p.status, p.a, p.b, p.score, p.changes, p.evidence.basis)),
     ...diff.dropped.map((t) => row('dropped', [t], [], null, [])),
     ...diff.added.map((t) => row('added', [], [t], null, [])),
   ];
