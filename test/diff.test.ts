@@ -5,7 +5,7 @@ import { classifyPair, cutForDiff, diffPlans, statusOf } from '../src/diff/diff'
 import { planOf } from './fixtures/align/plans';
 import { preparePlan } from '../src/align/prepare';
 import { diffToJson } from '../src/diff/json';
-import { renderReport } from '../src/report';
+import { renderReport, toRows } from '../src/report';
 import { obligationChanges, obligationDirection } from '../src/diff/obligations';
 import { diffTokens, sideOf } from '../src/diff/textdiff';
 import { diffSequences } from '../src/diff/myers';
@@ -213,6 +213,9 @@ describe('diffs of the bundled plans', () => {
     expect(title).toMatch(/ · 配对依据：整体最相近（一对一）/);
     const html = renderReport(diff, 'html', { lang: 'en' });
     expect(html).toContain('<span class="basis">Linked by: closest as a whole (1:1)');
+    const rows = toRows(diff);
+    diff.pairs.forEach((x, k) => expect(rows[k]!.basis).toBe(x.evidence.basis!.join(';')));
+    expect(rows.filter((r) => r.status === 'added' || r.status === 'dropped').every((r) => r.basis === '')).toBe(true);
   });
 
   it('carries the pointer of each unpaired task into the JSON and the reports, and none for paired tasks', () => {
