@@ -302,6 +302,24 @@ export function findLinks(
 }
 
 /**
+ * The index among `n` counterparts with the highest value above 0, and that value; [-1, 0] when none is
+ * above 0. Ties go to the lower index, which is the lower seq: the task lists are sorted by seq
+ * ({@link planVectors}), so the order of a plan's task list never matters.
+ */
+function highest(n: number, value: (l: number) => number): [number, number] {
+  let best = -1;
+  let top = 0;
+  for (let l = 0; l < n; l++) {
+    const v = value(l);
+    if (v > top) {
+      top = v;
+      best = l;
+    }
+  }
+  return [best, top];
+}
+
+/**
  * Links by indicator name (the name rule). A task still without any link joins its best-scoring
  * counterpart (ties: the lower seq) when its text says at least `nameShare` of the idf weight of
  * that counterpart's name (the last indicator level), the name's heaviest word among it, and it weighs at
@@ -332,16 +350,7 @@ export function nameLinks(
     if (!other.some((y) => y.nameIds.length > 0)) return;
     for (let k = 0; k < own.length; k++) {
       if (linked.has(k)) continue;
-      let best = -1;
-      let top = 0;
-      for (let l = 0; l < other.length; l++) {
-        const s = at(k, l);
-        // ties go to the lower seq, so that the order of the task list does not matter
-        if (s > top || (s === top && best >= 0 && ((other[l] as TaskVector).seqs[0] ?? 0) < ((other[best] as TaskVector).seqs[0] ?? 0))) {
-          top = s;
-          best = l;
-        }
-      }
+      const [best, top] = highest(other.length, (l) => at(k, l));
       if (best < 0) continue;
       const x = own[k] as TaskVector;
       const y = other[best] as TaskVector;
@@ -632,15 +641,7 @@ export function nearestOfUnpaired(
     for (const t of unpaired) {
       const k = indexOf.get(t.seq);
       if (k === undefined) continue;
-      let best = -1;
-      let top = 0;
-      for (let l = 0; l < other.length; l++) {
-        const v = at(k, l);
-        if (v > top) {
-          top = v;
-          best = l;
-        }
-      }
+      const [best, top] = highest(other.length, (l) => at(k, l));
       if (best >= 0) out[`${side}:${t.seq}`] = { seq: (other[best] as PreparedTask).seq, score: round(top) };
     }
   };
