@@ -77,12 +77,16 @@ export interface TaskVector {
   quantities: QuantityKey[];
 }
 
-/** Distinct values, ascending. */
-function sortedUnique(xs: ArrayLike<number>): Int32Array {
-  const a = Int32Array.from(xs).sort();
+/** A sorted typed array without its repeats (compacted in place; a shorter copy when any were dropped). */
+function dropRepeats<T extends Int32Array | Uint32Array>(a: T): T {
   let u = 0;
   for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[u++] = a[i] as number;
-  return u === a.length ? a : a.slice(0, u);
+  return (u === a.length ? a : a.slice(0, u)) as T;
+}
+
+/** Distinct values, ascending. */
+function sortedUnique(xs: ArrayLike<number>): Int32Array {
+  return dropRepeats(Int32Array.from(xs).sort());
 }
 
 // Bigram lists by text: they do not depend on the weights, so a plan aligned again (a notebook aligning
@@ -97,10 +101,7 @@ export function bigramsOf(chars: string): Uint32Array {
   if (known) return known;
   const bg = new Uint32Array(Math.max(0, chars.length - 1));
   for (let i = 0; i + 1 < chars.length; i++) bg[i] = chars.charCodeAt(i) * 65536 + chars.charCodeAt(i + 1);
-  bg.sort();
-  let u = 0;
-  for (let i = 0; i < bg.length; i++) if (i === 0 || bg[i] !== bg[i - 1]) bg[u++] = bg[i] as number;
-  const out = bg.slice(0, u);
+  const out = dropRepeats(bg.sort());
   if (bigramCache.size >= BIGRAM_CACHE) bigramCache.clear();
   bigramCache.set(chars, out);
   return out;
