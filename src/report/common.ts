@@ -84,12 +84,18 @@ export function changeValue(kind: ChangeKind, value: string | null, modality: Re
   return value;
 }
 
+/** The names of the rules that linked a pair, joined (`含相同条款、写明对方指标名称`); empty when the pair does
+ * not record them (plain text). */
+export function basisNames(evidence: Evidence, L: Labels): string {
+  return (evidence.basis ?? []).map((b) => L.linkBasis[b]).join(L === LABELS.zh ? '、' : ', ');
+}
+
 /** The rules that linked a pair, as a phrase (`配对依据：含相同条款、写明对方指标名称`), or null when the
  * pair does not record them (plain text). */
 export function basisLine(evidence: Evidence, L: Labels): string | null {
-  if (!evidence.basis?.length) return null;
-  const names = evidence.basis.map((b) => L.linkBasis[b]);
-  return L === LABELS.zh ? `${L.basis}：${names.join('、')}` : `${L.basis}: ${names.join(', ')}`;
+  const names = basisNames(evidence, L);
+  if (!names) return null;
+  return L === LABELS.zh ? `${L.basis}：${names}` : `${L.basis}: ${names}`;
 }
 
 /** The line that points an unpaired task to the other plan's highest-scoring task, or null (plain text).

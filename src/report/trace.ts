@@ -6,7 +6,7 @@ import { alignmentToJson } from '../align/json';
 import { obligationsToJson } from '../diff/json';
 import type { Alignment, Obligation, Plan, Task, Trace } from '../types';
 import { type AuditLabels, auditLabelsFor } from './audit-labels';
-import { formatObligation, formatScore, nearestLine, planName } from './common';
+import { basisNames, formatObligation, formatScore, nearestLine, planName } from './common';
 import { type Labels, type ReportLang, labelsFor } from './labels';
 import { mdCell, mdEscape } from './markdown';
 
@@ -75,7 +75,7 @@ function alignmentMarkdown(al: Alignment, A: AuditLabels, L: Labels): string {
     out.push(`| ${L.planA} | ${L.planB} | ${A.similarity} | ${A.sharedTerms} | ${L.basis} | ${L.planA}：${A.text} | ${L.planB}：${A.text} |`);
     out.push('| --- | --- | ---: | --- | --- | --- | --- |');
     for (const p of al.pairs) {
-      const basis = (p.evidence.basis ?? []).map((b) => L.linkBasis[b]).join('、');
+      const basis = basisNames(p.evidence, L);
       out.push(
         `| ${seqList(p.a)} | ${seqList(p.b)} | ${formatScore(p.score)} | ${mdCell(p.evidence.sharedTerms.join('、'))} | ${mdCell(basis)} | ` +
           `${p.a.map((t) => mdCell(t.text)).join('<br>')} | ${p.b.map((t) => mdCell(t.text)).join('<br>')} |`,
