@@ -275,6 +275,23 @@ describe('alignPlans on every seed pair', async () => {
     expect(mirrored.pairs.find((p) => p.a.some((t) => t.seq === 35))?.b.map((t) => t.seq)).toContain(61);
   });
 
+  it('does not make a long task a part of a short row it outweighs several times (homePart)', () => {
+    const [putuo, songjiang] = [plans[0]!, plans[2]!];
+    const partnersOf = (al: Alignment, seqA: number) => al.pairs.find((p) => p.a.some((t) => t.seq === seqA))?.b.map((t) => t.seq) ?? [];
+    const on = alignPlans(putuo, songjiang);
+    const off = alignPlans(putuo, songjiang, { config: { homePart: Infinity } });
+    // putuo #65/#66 (12345 hotline and consulting windows) share only 政务服务 with songjiang #19
+    // (持续做好政务服务"一网通办"建设推进情况公开), a row a sixth of their weight
+    for (const a of [65, 66]) {
+      expect(partnersOf(off, a)).toEqual([19]);
+      expect(partnersOf(on, a)).toEqual([]);
+    }
+    expect(on.added.map((t) => t.seq)).toContain(19);
+    // the same from the other side
+    const mirrored = alignPlans(songjiang, putuo);
+    expect(mirrored.pairs.some((p) => p.a.some((t) => t.seq === 19))).toBe(false);
+  });
+
   it('nearestOfUnpaired: the highest score, the lower seq on ties, nothing for a task that scores 0 everywhere', () => {
     const task = (seq: number) => ({ seq }) as unknown as Task;
     const prep = (seq: number) => ({ seq }) as unknown as PreparedTask;

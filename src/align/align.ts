@@ -294,8 +294,14 @@ export function findLinks(
   };
   home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeThreshold, (i, j) => addLink(i, j, 'home'));
   home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j, 'home'));
-  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, (i, j) => addLink(i, j, 'home'));
-  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => addLink(i, j, 'home'));
+  // by score, a task joins a counterpart as one of its parts: not one that it outweighs many times over
+  const partOf = (x: TaskVector, y: TaskVector): boolean => x.weight <= config.homePart * y.weight;
+  home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, (i, j) => {
+    if (partOf(va[i] as TaskVector, vb[j] as TaskVector)) addLink(i, j, 'home');
+  });
+  home((j, i) => m.score[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeScore, (j, i) => {
+    if (partOf(vb[j] as TaskVector, va[i] as TaskVector)) addLink(i, j, 'home');
+  });
   for (const l of leftoverLinks(va, vb, m, links.values(), config, vocab.idf)) links.set(key(l.i, l.j), l);
   for (const l of nameLinks(va, vb, m, links.values(), config, vocab.idf)) addLink(l.i, l.j, 'name');
   return [...links.values()];
