@@ -119,6 +119,8 @@ export function evalAlignment(options: { labelsPath?: string; align?: AlignPlans
 export interface ReadingEval {
   a: string;
   b: string;
+  /** The reading was made without seeing plandiff's alignments */
+  blind: boolean;
   /** Against the `likely` links */
   precision: number;
   recall: number;
@@ -133,6 +135,15 @@ export interface ReadingEval {
   missed: string[];
 }
 
+/** The reading files in dev-labels/ (alignment-reading*.json), the developers' reading first. */
+export function readingPaths(): string[] {
+  const dir = join(ROOT, 'dev-labels');
+  return readdirSync(dir)
+    .filter((f) => /^alignment-reading.*\.json$/.test(f))
+    .sort((x, y) => Number(x !== 'alignment-reading.json') - Number(y !== 'alignment-reading.json') || x.localeCompare(y))
+    .map((f) => join(dir, f));
+}
+
 /**
  * Score an alignment against the developers' reading of a pair that has no independent labels
  * (dev-labels/alignment-reading.json): a rough check between plans of different granularity, and an
@@ -142,6 +153,7 @@ export function evalReading(options: { path?: string; align?: AlignPlansOptions;
   const reading = JSON.parse(readFileSync(options.path ?? join(ROOT, 'dev-labels/alignment-reading.json'), 'utf8')) as {
     a: string;
     b: string;
+    blind?: boolean;
     links: { a: number; b: number; relation: 'likely' | 'possible' }[];
   };
   const pa = options.plans?.[reading.a] ?? loadSeed(reading.a);
@@ -153,6 +165,7 @@ export function evalReading(options: { path?: string; align?: AlignPlansOptions;
   return {
     a: reading.a,
     b: reading.b,
+    blind: reading.blind === true,
     precision,
     recall,
     f1,
@@ -167,7 +180,8 @@ export function evalReading(options: { path?: string; align?: AlignPlansOptions;
 
 /** Print a reading evaluation. */
 export function printReadingEval(e: ReadingEval): void {
-  console.log(`reading ${e.a} ↔ ${e.b} (developers' reading, not independent labels):`);
+  const kind = e.blind ? "a blind reading: made without seeing plandiff's alignments" : "the developers' reading: at hand while the rules were chosen";
+  console.log(`reading ${e.a} ↔ ${e.b} (${kind}; not independent labels):`);
   console.log(
     `  against the ${e.likely} likely links: precision ${e.precision.toFixed(3)}  recall ${e.recall.toFixed(3)}  F1 ${e.f1.toFixed(3)}; ` +
       `precision counting the ${e.possible} possible links as right ${e.lenientPrecision.toFixed(3)} (${e.predicted} predicted)`,

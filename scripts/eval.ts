@@ -1,17 +1,23 @@
 /**
  * `npm run eval`: accuracy on the development labels in dev-labels/ — alignment (songjiang-2024 ↔
- * baoshan-2024, link-level precision/recall/F1), the developers' reading of putuo-2023 ↔ songjiang-2024
- * (a rough check, not labels), modality changes on the development pair's labelled links, and
+ * baoshan-2024, link-level precision/recall/F1), the readings of other pairs in dev-labels/ (the
+ * developers' reading of putuo-2023 ↔ songjiang-2024 and two blind readings; rough checks, not labels), modality changes on the development pair's labelled links, and
  * quantitative obligations (putuo-2023, jiading-2023).
  */
-import { evalAlignment, evalReading, printAlignmentEval, printReadingEval } from './eval-align';
+import { readFileSync } from 'node:fs';
+import { evalAlignment, evalReading, loadSeed, printAlignmentEval, printReadingEval, readingPaths } from './eval-align';
 import { evalModalityChanges, printChangeEval } from './eval-changes';
 import { evalObligations, printObligationEval } from './eval-obligations';
 
 printAlignmentEval(evalAlignment());
 console.log('');
-printReadingEval(evalReading());
-console.log('');
+const plans: Record<string, ReturnType<typeof loadSeed>> = {};
+const seed = (id: string): ReturnType<typeof loadSeed> => (plans[id] ??= loadSeed(id));
+for (const path of readingPaths()) {
+  const { a, b } = JSON.parse(readFileSync(path, 'utf8')) as { a: string; b: string };
+  printReadingEval(evalReading({ path, plans: { [a]: seed(a), [b]: seed(b) } }));
+  console.log('');
+}
 printChangeEval(evalModalityChanges());
 console.log('');
 printObligationEval(evalObligations());
