@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: accuracy on the development labels in dev-labels/ — alignment (songjiang-2024 ↔
  * baoshan-2024, link-level precision/recall/F1), the readings of other pairs in dev-labels/ (the
- * developers' reading of putuo-2023 ↔ songjiang-2024 and two blind readings; rough checks, not labels), modality changes on the development pair's labelled links, and
+ * developers' reading of putuo-2023 ↔ songjiang-2024 and the blind readings; rough checks, not labels), modality changes on the development pair's labelled links, and
  * quantitative obligations (putuo-2023, jiading-2023).
  */
 import { readFileSync } from 'node:fs';

@@ -173,7 +173,8 @@ export function verbatimPairs(
     const row = m.score[i];
     if (!row || x.chars.length === 0) continue;
     for (let j = 0; j < vb.length; j++) {
-      // the score is at least the mean of cosine and bigram Dice, both near 1 for a near-verbatim copy
+      // the score (term cosine) of a near-verbatim copy is near 1: a changed word or two moves it little
+      // (measuring every pair instead gives the same anchors on every seed pair)
       if ((row[j] ?? 0) < t - 0.25) continue;
       const y = vb[j] as TaskVector;
       const long = Math.max(x.chars.length, y.chars.length);

@@ -12,7 +12,7 @@
  * task costs a term's posting list a few entries, not a thousand, so the work per node stays bounded and
  * the whole pass grows with the number of distinct tasks.
  */
-import { bigramDice, combineSignals, cosine, coverage, lighterCoverage, type TaskVector } from './similarity';
+import { bigramDice, cosine, coverage, lighterCoverage, mixedScore, type TaskVector } from './similarity';
 
 /** Parameters of {@link buildFamilies}. */
 export interface FamilyParams {
@@ -82,7 +82,7 @@ function verify(x: TaskVector, y: TaskVector, idf: readonly number[]): [number, 
   const reach = Math.max(x.weight > 0 ? sh / x.weight : 0, y.weight > 0 ? sh / y.weight : 0);
   const cxy = reach >= 0.2 ? coverage(x, y, idf) : 0;
   const cyx = reach >= 0.2 ? coverage(y, x, idf) : 0;
-  return [combineSignals({ cosine: cosine(x, y), bigram: bigramDice(x, y), coverage: lighterCoverage(x, y, cxy, cyx) }), cxy, cyx];
+  return [mixedScore({ cosine: cosine(x, y), bigram: bigramDice(x, y), coverage: lighterCoverage(x, y, cxy, cyx) }), cxy, cyx];
 }
 
 /** The `k` heaviest text terms of a vector (ties: lower id) that another node also holds (`df` ≥ 2);
