@@ -133,6 +133,20 @@ export interface ReadingEval {
   /** Predicted links in neither list, and `likely` links not predicted (`a-b`) */
   unread: string[];
   missed: string[];
+  /** Each predicted link (`a-b`) with the strongest rule of its pair's basis and how the reading judged it */
+  judged: JudgedLink[];
+}
+
+/** A predicted link, the first rule of its pair's `evidence.basis` (the strongest), and its judgement. */
+export interface JudgedLink {
+  key: string;
+  basis: string;
+  relation: 'likely' | 'possible' | 'none';
+}
+
+/** The predicted links of an alignment, each with the strongest rule of its pair's basis. */
+export function linksByBasis(al: Alignment): { key: string; basis: string }[] {
+  return al.pairs.flatMap((p) => p.a.flatMap((x) => p.b.map((y) => ({ key: `${x.seq}-${y.seq}`, basis: p.evidence.basis?.[0] ?? '–' }))));
 }
 
 /** The reading files in dev-labels/ (alignment-reading*.json), the developers' reading first. */
@@ -158,7 +172,8 @@ export function evalReading(options: { path?: string; align?: AlignPlansOptions;
   };
   const pa = options.plans?.[reading.a] ?? loadSeed(reading.a);
   const pb = options.plans?.[reading.b] ?? loadSeed(reading.b);
-  const pred = alignmentLinks(alignPlans(pa, pb, options.align));
+  const al = alignPlans(pa, pb, options.align);
+  const pred = alignmentLinks(al);
   const likely = new Set(reading.links.filter((l) => l.relation === 'likely').map((l) => `${l.a}-${l.b}`));
   const possible = new Set(reading.links.filter((l) => l.relation === 'possible').map((l) => `${l.a}-${l.b}`));
   const { precision, recall, f1 } = linkScores(pred, likely);
@@ -175,7 +190,31 @@ export function evalReading(options: { path?: string; align?: AlignPlansOptions;
     possible: possible.size,
     unread: [...pred].filter((k) => !likely.has(k) && !possible.has(k)),
     missed: [...likely].filter((k) => !pred.has(k)),
+    judged: linksByBasis(al).map((l) => ({ ...l, relation: likely.has(l.key) ? 'likely' : possible.has(l.key) ? 'possible' : 'none' })),
   };
+}
+
+/**
+ * How often the links of each rule were right, over several readings (and the development labels, whose
+ * links all count as likely): a pair is counted under the strongest rule of its basis (verbatim first,
+ * then assignment, quantity, clause, home, leftover, name), so a row says how far to trust pairs that no
+ * stronger rule backs.
+ */
+export function printBasisEval(judged: readonly JudgedLink[], title: string): void {
+  console.log(title);
+  const rows = new Map<string, { likely: number; possible: number; none: number }>();
+  for (const j of judged) {
+    const r = rows.get(j.basis) ?? { likely: 0, possible: 0, none: 0 };
+    r[j.relation]++;
+    rows.set(j.basis, r);
+  }
+  const order = ['verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
+  for (const [basis, r] of [...rows].sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))) {
+    const n = r.likely + r.possible + r.none;
+    console.log(
+      `  ${basis.padEnd(11)} ${String(n).padStart(4)} links: likely ${f3(r.likely / n)}, likely or possible ${f3((r.likely + r.possible) / n)}`,
+    );
+  }
 }
 
 /** Print a reading evaluation. */

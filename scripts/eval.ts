@@ -5,19 +5,25 @@
  * quantitative obligations (putuo-2023, jiading-2023).
  */
 import { readFileSync } from 'node:fs';
-import { evalAlignment, evalReading, loadSeed, printAlignmentEval, printReadingEval, readingPaths } from './eval-align';
+import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReadingEval, readingPaths, type JudgedLink } from './eval-align';
 import { evalModalityChanges, printChangeEval } from './eval-changes';
 import { evalObligations, printObligationEval } from './eval-obligations';
 
-printAlignmentEval(evalAlignment());
+const dev = evalAlignment();
+printAlignmentEval(dev);
 console.log('');
+const judged: JudgedLink[] = linksByBasis(dev.alignment).map((l) => ({ ...l, relation: dev.falsePositives.includes(l.key) ? 'none' : 'likely' }));
 const plans: Record<string, ReturnType<typeof loadSeed>> = {};
 const seed = (id: string): ReturnType<typeof loadSeed> => (plans[id] ??= loadSeed(id));
 for (const path of readingPaths()) {
   const { a, b } = JSON.parse(readFileSync(path, 'utf8')) as { a: string; b: string };
-  printReadingEval(evalReading({ path, plans: { [a]: seed(a), [b]: seed(b) } }));
+  const e = evalReading({ path, plans: { [a]: seed(a), [b]: seed(b) } });
+  printReadingEval(e);
   console.log('');
+  judged.push(...e.judged);
 }
+printBasisEval(judged, 'links by the strongest rule of their pair, over the development labels and every reading above:');
+console.log('');
 printChangeEval(evalModalityChanges());
 console.log('');
 printObligationEval(evalObligations());
