@@ -68,16 +68,15 @@ export interface ScoreMatrices {
 }
 
 /**
- * Compute the score matrices. Cosine, bigram overlap and the shared weight of every pair come from
- * inverted indexes; the clause coverage (the costly signal) is computed only where the terms two tasks
- * share could reach `bound` of either task's weight (coverage can never exceed that share), elsewhere it
- * is 0. With `bound` under every threshold that reads coverage, no decision changes.
+ * Compute the score matrices. The cosine and the shared weight of every pair come from inverted indexes;
+ * the clause coverage (the costly signal) is computed only where the terms two tasks share could reach
+ * `bound` of either task's weight (coverage can never exceed that share), elsewhere it is 0. With `bound`
+ * under every threshold that reads coverage, no decision changes.
  */
 export function scoreMatrices(va: readonly TaskVector[], vb: readonly TaskVector[], vocab: Vocab, bound = 0.2): ScoreMatrices {
   const idf = vocab.idf;
   const termPost = new Map<number, { j: number; w: number }[]>();
   const textPost = new Map<number, number[]>();
-  const bigramPost = new Map<number, number[]>();
   vb.forEach((y, j) => {
     y.ids.forEach((id, k) => {
       const list = termPost.get(id);
@@ -90,23 +89,16 @@ export function scoreMatrices(va: readonly TaskVector[], vb: readonly TaskVector
       if (list) list.push(j);
       else textPost.set(id, [j]);
     }
-    for (const id of y.bigrams) {
-      const list = bigramPost.get(id);
-      if (list) list.push(j);
-      else bigramPost.set(id, [j]);
-    }
   });
   const m = vb.length;
   const dot = new Float64Array(m);
   const shared = new Float64Array(m);
-  const common = new Float64Array(m);
   const score: number[][] = [];
   const covAB: number[][] = [];
   const covBA: number[][] = [];
   for (const x of va) {
     dot.fill(0);
     shared.fill(0);
-    common.fill(0);
     x.ids.forEach((id, k) => {
       const w = x.tfidf[k] as number;
       for (const e of termPost.get(id) ?? []) dot[e.j] = (dot[e.j] as number) + w * e.w;
@@ -115,14 +107,11 @@ export function scoreMatrices(va: readonly TaskVector[], vb: readonly TaskVector
       const w = idf[id] as number;
       for (const j of textPost.get(id) ?? []) shared[j] = (shared[j] as number) + w;
     }
-    for (const id of x.bigrams) for (const j of bigramPost.get(id) ?? []) common[j] = (common[j] as number) + 1;
     const srow: number[] = [];
     const crow: number[] = [];
     const rrow: number[] = [];
     vb.forEach((y, j) => {
       const cos = x.norm > 0 && y.norm > 0 ? Math.min(1, (dot[j] as number) / (x.norm * y.norm)) : 0;
-      const nb = x.bigrams.length + y.bigrams.length;
-      const dice = nb > 0 ? (2 * (common[j] as number)) / nb : 0;
       const sh = shared[j] as number;
       const reach = Math.max(x.weight > 0 ? sh / x.weight : 0, y.weight > 0 ? sh / y.weight : 0);
       let cxy = 0;
@@ -131,7 +120,8 @@ export function scoreMatrices(va: readonly TaskVector[], vb: readonly TaskVector
         cxy = coverage(x, y, idf);
         cyx = coverage(y, x, idf);
       }
-      srow.push(combineSignals({ cosine: cos, bigram: dice, coverage: lighterCoverage(x, y, cxy, cyx) }));
+      // the score reads the cosine only (combineSignals); bigram Dice is computed for reported pairs
+      srow.push(combineSignals({ cosine: cos, bigram: 0, coverage: lighterCoverage(x, y, cxy, cyx) }));
       crow.push(cxy);
       rrow.push(cyx);
     });
