@@ -1,8 +1,9 @@
 /**
  * `npm run eval`: accuracy on the development labels in dev-labels/ — alignment (songjiang-2024 ↔
  * baoshan-2024, link-level precision/recall/F1), the readings of other pairs in dev-labels/ (the
- * developers' reading of putuo-2023 ↔ songjiang-2024 and the blind readings; rough checks, not labels), modality changes on the development pair's labelled links, and
- * quantitative obligations (putuo-2023, jiading-2023).
+ * developers' reading of putuo-2023 ↔ songjiang-2024 and the blind readings; rough checks, not labels),
+ * how often each link rule was right over all of them, modality changes on the development pair's
+ * labelled links, and quantitative obligations (putuo-2023, jiading-2023).
  */
 import { readFileSync } from 'node:fs';
 import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReadingEval, readingPaths, type JudgedLink } from './eval-align';

@@ -285,7 +285,7 @@ export function findLinks(
   };
   home((i, j) => m.covAB[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeThreshold, (i, j) => addLink(i, j, 'home'));
   home((j, i) => m.covBA[i]?.[j] ?? 0, vb.length, va.length, freeB, config.homeThreshold, (j, i) => addLink(i, j, 'home'));
-  // by score, a task joins a counterpart as one of its parts: not one that it outweighs many times over
+  // by score, a task joins a counterpart as one of its parts: not one that it outweighs (homePart)
   const partOf = (x: TaskVector, y: TaskVector): boolean => x.weight <= config.homePart * y.weight;
   home((i, j) => m.score[i]?.[j] ?? 0, va.length, vb.length, freeA, config.homeScore, (i, j) => {
     if (partOf(va[i] as TaskVector, vb[j] as TaskVector)) addLink(i, j, 'home');
