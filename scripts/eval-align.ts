@@ -11,6 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { alignPlans, type AlignPlansOptions } from '../src/align/align';
+import { LINK_BASES } from '../src/align/match';
 import { preparePlan, type PreparedPlan } from '../src/align/prepare';
 import { parsePlan } from '../src/parse/plan';
 import type { Alignment } from '../src/types';
@@ -37,9 +38,7 @@ export function loadSeed(id: string): PreparedPlan {
 
 /** Links of an alignment as `a-b` keys. */
 export function alignmentLinks(al: Alignment): Set<string> {
-  const out = new Set<string>();
-  for (const p of al.pairs) for (const x of p.a) for (const y of p.b) out.add(`${x.seq}-${y.seq}`);
-  return out;
+  return new Set(linksByBasis(al).map((l) => l.key));
 }
 
 /** Result of {@link evalAlignment}. */
@@ -208,7 +207,7 @@ export function printBasisEval(judged: readonly JudgedLink[], title: string): vo
     r[j.relation]++;
     rows.set(j.basis, r);
   }
-  const order = ['verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
+  const order: readonly string[] = LINK_BASES;
   for (const [basis, r] of [...rows].sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))) {
     const n = r.likely + r.possible + r.none;
     console.log(
