@@ -14,7 +14,7 @@ import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { assignOneToOne, linksToGroups, type Link } from './match';
 import { isPreparedPlan, preparePlan, type PreparedPlan, type PreparedTask, type QuantityKey } from './prepare';
 import { distance } from 'fastest-levenshtein';
-import { clauseFoundWeight, combineSignals, coverage, lighterCoverage, nameCoverage, pairEvidence, signals, taskVector, Vocab, type TaskVector } from './similarity';
+import { clauseFoundWeight, combineSignals, cosine, coverage, nameCoverage, pairEvidence, taskVector, Vocab, type TaskVector } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
 import { pairCompounds, withCompoundParts } from './compounds';
 import type { Tokenizer } from '../text/tokenize';
@@ -120,8 +120,7 @@ export function scoreMatrices(va: readonly TaskVector[], vb: readonly TaskVector
         cxy = coverage(x, y, idf);
         cyx = coverage(y, x, idf);
       }
-      // the score reads the cosine only (combineSignals); bigram Dice is computed for reported pairs
-      srow.push(combineSignals({ cosine: cos, bigram: 0, coverage: lighterCoverage(x, y, cxy, cyx) }));
+      srow.push(combineSignals({ cosine: cos }));
       crow.push(cxy);
       rrow.push(cyx);
     });
@@ -225,12 +224,12 @@ export function findLinks(
     const s = m.score[i]?.[j] ?? 0;
     if (!freeA[i]) {
       const p = partnerOfA.get(i) as number;
-      const own = combineSignals(signals(vb[j] as TaskVector, vb[p] as TaskVector, vocab.idf));
+      const own = combineSignals({ cosine: cosine(vb[j] as TaskVector, vb[p] as TaskVector) });
       return own < config.anchorRedundancy * s;
     }
     if (!freeB[j]) {
       const p = partnerOfB.get(j) as number;
-      const own = combineSignals(signals(va[i] as TaskVector, va[p] as TaskVector, vocab.idf));
+      const own = combineSignals({ cosine: cosine(va[i] as TaskVector, va[p] as TaskVector) });
       return own < config.anchorRedundancy * s;
     }
     return true;

@@ -332,7 +332,7 @@ export function signals(x: TaskVector, y: TaskVector, idf: readonly number[]): S
  * readings in dev-labels/ (the bigram Dice of two long texts of one field is high for any two tasks; the
  * coverage of a short task is high in any long one that shares a few of its words).
  */
-export function combineSignals(s: Signals): number {
+export function combineSignals(s: Pick<Signals, 'cosine'>): number {
   return Math.min(1, s.cosine);
 }
 
