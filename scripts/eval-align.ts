@@ -157,6 +157,96 @@ export function readingPaths(): string[] {
     .map((f) => join(dir, f));
 }
 
+/** The second readings in dev-labels/ (second-reading-*.json): a pair read again, blind, by another reader. */
+export function secondReadingPaths(): string[] {
+  const dir = join(ROOT, 'dev-labels');
+  return readdirSync(dir)
+    .filter((f) => /^second-reading-.*\.json$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Links of a reading (or of labels, whose links all count as likely) as `a-b` keys. */
+interface ReadLinks {
+  a: string;
+  b: string;
+  likely: Set<string>;
+  possible: Set<string>;
+}
+
+function readLinks(path: string): ReadLinks {
+  const r = JSON.parse(readFileSync(path, 'utf8')) as { a: string; b: string; links: { a: number; b: number; relation?: string }[] };
+  const keys = (keep: (rel: string | undefined) => boolean): Set<string> => new Set(r.links.filter((l) => keep(l.relation)).map((l) => `${l.a}-${l.b}`));
+  // labels (alignment-dev.json) have `equivalent`/`partial` relations: both are true links
+  return { a: r.a, b: r.b, likely: keys((rel) => rel !== 'possible'), possible: keys((rel) => rel === 'possible') };
+}
+
+/** Result of {@link readerAgreement}. */
+export interface ReaderAgreement {
+  a: string;
+  b: string;
+  /** What the second reading was compared with (a path under dev-labels/) */
+  reference: string;
+  /** The second reading's likely links scored against the reference's likely (or labelled) links */
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Share of the second reading's likely links that the reference reads as likely or possible */
+  lenientPrecision: number;
+  /** Share of the reference's likely links that the second reading reads as likely or possible */
+  lenientRecall: number;
+  /** Likely links of each side that the other side does not read at all (`a-b`) */
+  onlyReference: string[];
+  onlySecond: string[];
+  /** plandiff's alignment scored against the second reading, as against any reading */
+  plandiff: ReadingEval;
+}
+
+/**
+ * How closely two readers agree on one pair: a second blind reading (dev-labels/second-reading-*.json)
+ * against the development labels when it reads the development pair, otherwise against the first reading
+ * of the pair (alignment-reading*.json). Gives the scale on which plandiff's figures against one reading
+ * can be read: what another careful reader would score.
+ */
+export function readerAgreement(path: string, plans?: Record<string, PreparedPlan>): ReaderAgreement {
+  const second = readLinks(path);
+  const candidates = [join(ROOT, 'dev-labels/alignment-dev.json'), ...readingPaths()];
+  const referencePath = candidates.find((c) => {
+    const r = JSON.parse(readFileSync(c, 'utf8')) as { a: string; b: string };
+    return r.a === second.a && r.b === second.b;
+  });
+  if (!referencePath) throw new Error(`${path}: no labels or first reading of ${second.a} ↔ ${second.b} in dev-labels/`);
+  const ref = readLinks(referencePath);
+  const { precision, recall, f1 } = linkScores(second.likely, ref.likely);
+  const refAny = new Set([...ref.likely, ...ref.possible]);
+  const secondAny = new Set([...second.likely, ...second.possible]);
+  return {
+    a: second.a,
+    b: second.b,
+    reference: referencePath.slice(ROOT.length + 1),
+    precision,
+    recall,
+    f1,
+    lenientPrecision: linkScores(second.likely, refAny).precision,
+    lenientRecall: linkScores(secondAny, ref.likely).recall,
+    onlyReference: [...ref.likely].filter((k) => !secondAny.has(k)),
+    onlySecond: [...second.likely].filter((k) => !refAny.has(k)),
+    plandiff: evalReading({ path, plans }),
+  };
+}
+
+/** Print a reader agreement. */
+export function printReaderAgreement(e: ReaderAgreement): void {
+  console.log(`second blind reading of ${e.a} ↔ ${e.b}, against ${e.reference}:`);
+  console.log(
+    `  the second reader's likely links against the reference's: precision ${f3(e.precision)}  recall ${f3(e.recall)}  F1 ${f3(e.f1)}; ` +
+      `read as likely or possible by the other side: ${f3(e.lenientPrecision)} of the second's, ${f3(e.lenientRecall)} of the reference's`,
+  );
+  console.log(`  likely in one, not read at all by the other: reference only ${e.onlyReference.join(' ') || '–'}; second only ${e.onlySecond.join(' ') || '–'}`);
+  const p = e.plandiff;
+  console.log(`  plandiff against the second reading: precision ${f3(p.precision)}  recall ${f3(p.recall)}  F1 ${f3(p.f1)}; precision counting possible links as right ${f3(p.lenientPrecision)}`);
+}
+
 /**
  * Score an alignment against the developers' reading of a pair that has no independent labels
  * (dev-labels/alignment-reading.json): a rough check between plans of different granularity, and an

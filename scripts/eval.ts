@@ -2,11 +2,13 @@
  * `npm run eval`: accuracy on the development labels in dev-labels/ — alignment (songjiang-2024 ↔
  * baoshan-2024, link-level precision/recall/F1), the readings of other pairs in dev-labels/ (the
  * developers' reading of putuo-2023 ↔ songjiang-2024 and the blind readings; rough checks, not labels),
- * how often each link rule was right over all of them, modality changes on the development pair's
+ * how often each link rule was right over all of them, how closely a second blind reader agrees with the
+ * labels or with the first reading of a pair (second-reading-*.json) and how plandiff scores against that
+ * reader, modality changes on the development pair's
  * labelled links, and quantitative obligations (putuo-2023, jiading-2023).
  */
 import { readFileSync } from 'node:fs';
-import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReadingEval, readingPaths, type JudgedLink } from './eval-align';
+import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReaderAgreement, printReadingEval, readerAgreement, readingPaths, secondReadingPaths, type JudgedLink } from './eval-align';
 import { evalModalityChanges, printChangeEval } from './eval-changes';
 import { evalObligations, printObligationEval } from './eval-obligations';
 
@@ -25,6 +27,10 @@ for (const path of readingPaths()) {
 }
 printBasisEval(judged, 'links by the strongest rule of their pair, over the development labels and every reading above:');
 console.log('');
+for (const path of secondReadingPaths()) {
+  printReaderAgreement(readerAgreement(path, plans));
+  console.log('');
+}
 printChangeEval(evalModalityChanges());
 console.log('');
 printObligationEval(evalObligations());
