@@ -34,6 +34,29 @@ describe('parsePlan: body layouts', () => {
     expect(plan.tasks[33]!.units.raw).toBe('区政府各部门、各街镇');
   });
 
+  it('text closing a part after its last task is reported, not dropped silently', () => {
+    // songjiang-2024's body ends with a paragraph after the last units parenthesis (lines 395–403).
+    const songjiang = parsePlan(head('seeds/002_99713b5ce46884d1.txt', 403), { file: 'songjiang.txt' });
+    const closing = songjiang.messages.filter((m) => m.ruleId === 'body/closing-paragraph');
+    expect(closing).toHaveLength(1);
+    expect(closing[0]!.place).toEqual({ file: 'songjiang.txt', lineStart: 395, lineEnd: 403 });
+    expect(closing[0]!.reason).toContain('text after task 50 (lines 395–403)');
+    expect(closing[0]!.reason).toContain('区政府各部门、各街镇要加强对政务公开工作的组织领导');
+    expect(songjiang.tasks.at(-1)!.text).not.toContain('组织领导');
+    // A numbered item closed by its units parenthesis, then a paragraph before the trailer.
+    const text = '一、总体要求\n1.做好政务公开培训工作（责任单位：区政府办公室）。\n2.开展政府开放月活动（责任单位：区司法局）。\n区政府办公室应当加强日常检查。\n抄送：区委各部门\n';
+    const plan = parsePlan(text, { file: 'f.txt' });
+    expect(plan.tasks.map((t) => t.text)).toEqual(['做好政务公开培训工作。', '开展政府开放月活动。']);
+    expect(plan.messages).toEqual([
+      {
+        reason: 'text after task 2 (line 4) closes its part outside any task and is not read as a task: “区政府办公室应当加强日常检查。”',
+        place: { file: 'f.txt', lineStart: 4, lineEnd: 4 },
+        ruleId: 'body/closing-paragraph',
+        fatal: false,
+      },
+    ]);
+  });
+
   it('sections: pudong-2022 without its table', () => {
     const plan = parsePlan(head('seeds/001_683116b75f0fac5f.txt', 95));
     expect(plan.layout).toBe('sections');

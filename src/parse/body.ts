@@ -25,6 +25,9 @@ export interface BodyTask {
   first: number;
   /** Index of the last line */
   last: number;
+  /** A closing paragraph after the task that ends its part and is not read into it (first and last line
+   * indexes, text), when there is one */
+  closing?: { first: number; last: number; text: string };
 }
 
 /** A span of lines joined into one text, with a map from offsets back to lines. */
@@ -151,6 +154,7 @@ function spanTask(lines: readonly Line[], flat: readonly BodyHeading[], k: numbe
   let joined = joinSpan(lines, h.index, end, h.restOffset);
   let groups = findGroups(joined.text);
   let last = joined.indexes[joined.indexes.length - 1] ?? h.index;
+  let closing: BodyTask['closing'];
   // The last item of a part may be followed by a closing paragraph that is not part of it.
   const unitGroups = groups.filter((g) => g.kind === 'units');
   const lastGroup = unitGroups[unitGroups.length - 1];
@@ -160,6 +164,8 @@ function spanTask(lines: readonly Line[], flat: readonly BodyHeading[], k: numbe
     const lineEndOffset = pos + 1 < joined.starts.length ? joined.starts[pos + 1]! : joined.text.length;
     const after = joined.text.slice(lastGroup.end, lineEndOffset).trim();
     if (/^[。；;.]?$/.test(after) && pos + 1 < joined.starts.length) {
+      const rest = joinSpan(lines, closingLine + 1, end, 0);
+      if (rest.text !== '') closing = { first: rest.indexes[0]!, last: rest.indexes[rest.indexes.length - 1]!, text: rest.text };
       joined = joinSpan(lines, h.index, closingLine, h.restOffset);
       groups = findGroups(joined.text);
       last = closingLine;
@@ -175,6 +181,7 @@ function spanTask(lines: readonly Line[], flat: readonly BodyHeading[], k: numbe
     section: h.path.slice(0, -1),
     first: h.index,
     last,
+    ...(closing ? { closing } : {}),
   };
 }
 
@@ -203,7 +210,8 @@ export function sectionTasks(lines: readonly Line[], flat: readonly BodyHeading[
 
 /**
  * Sentence groups closing with a responsible-units parenthesis, in each heading's own text (after its
- * title). Text after the last parenthesis of a heading belongs to no task.
+ * title). Text after the last parenthesis of a heading belongs to no task; it is kept as the `closing` of
+ * the task before it, so that the plan can say it was not read.
  */
 export function unitSentences(lines: readonly Line[], flat: readonly BodyHeading[], bodyTo: number): BodyTask[] {
   const out: BodyTask[] = [];
@@ -236,6 +244,13 @@ export function unitSentences(lines: readonly Line[], flat: readonly BodyHeading
         });
       }
       cursor = closeStop;
+    }
+    // Text after the heading's last parenthesis closes the part: kept as a note on the task before it.
+    const before = out[out.length - 1];
+    const rest = joined.text.slice(cursor);
+    const lead = rest.length - rest.replace(/^[\s。；;，,、：:]+/, '').length;
+    if (before && before.section === h.path && /[\p{L}\p{N}]/u.test(rest)) {
+      before.closing = { first: lineAt(joined, cursor + lead), last: lineAt(joined, joined.text.length - 1), text: tidy(rest) };
     }
   });
   return out;

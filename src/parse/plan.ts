@@ -263,6 +263,17 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
         : body.map((_, k) => k + 1);
     body.forEach((t, k) => {
       const place = places[k]!;
+      if (t.closing) {
+        const c = t.closing;
+        const quote = c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text;
+        const at = source(c.first, c.last);
+        messages.push({
+          reason: `text after task ${seqs[k]} (${at.lineEnd > at.lineStart ? `lines ${at.lineStart}–${at.lineEnd}` : `line ${at.lineStart}`}) closes its part outside any task and is not read as a task: “${quote}”`,
+          place: at,
+          ruleId: 'body/closing-paragraph',
+          fatal: false,
+        });
+      }
       tasks.push({
         seq: seqs[k]!,
         text: t.text,
