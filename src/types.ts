@@ -397,6 +397,9 @@ export interface PlanDiff {
   obligations: Record<string, Obligation[]>;
   /** For unpaired tasks, the highest-scoring task of the other plan (see {@link Alignment.nearest}) */
   nearest?: Record<string, NearestTask>;
+  /** What parsing noted about each plan ({@link Plan.messages}): text read into no task, cells filled
+   * from merged cells, numbering repaired… (absent in diffs built by older versions) */
+  messages?: { a: Message[]; b: Message[] };
 }
 
 /* ───────────────────────────── convergence audit ───────────────────────────── */

@@ -6,6 +6,8 @@ import { CHANGE_KINDS } from '../src/report/labels';
 import { diffToJson, type PlanDiffJson } from '../src/diff/json';
 import type { PlanDiff } from '../src/types';
 import { parseCsv } from './helpers/csv';
+import { loadPlan } from '../src/corpus';
+import { diffPlans } from '../src/diff/diff';
 
 /** The hand-built fixture: putuo-2023 against songjiang-2024, every status and change kind. */
 function loadFixture(): PlanDiff {
@@ -123,8 +125,10 @@ describe('json', () => {
   it('lists pairs, added and dropped by seq, with counts and the tasks behind the seqs', () => {
     const diff = loadFixture();
     const parsed = JSON.parse(renderReport(diff, 'json')) as PlanDiffJson;
-    expect(Object.keys(parsed)).toEqual(['a', 'b', 'summary', 'pairs', 'dropped', 'added', 'tasks']);
+    expect(Object.keys(parsed)).toEqual(['a', 'b', 'summary', 'pairs', 'dropped', 'added', 'tasks', 'messages']);
     expect(parsed.summary).toEqual(EXPECTED_COUNTS);
+    // the fixture records no parse messages
+    expect(parsed.messages).toEqual({ a: [], b: [] });
     expect(parsed.pairs).toHaveLength(9);
     expect(parsed.pairs[2]).toMatchObject({ a: [12, 14], b: [6], status: 'mixed' });
     expect(parsed.dropped).toEqual(diff.dropped.map((t) => t.seq));
@@ -277,5 +281,43 @@ describe('renderReport', () => {
     const diff = loadFixture();
     expect(() => renderReport(diff, 'pdf' as 'md')).toThrow(/unknown report format "pdf"/);
     expect(() => renderReport(diff, 'md', { lang: 'fr' as 'en' })).toThrow(/unknown report language "fr"/);
+  });
+});
+
+describe('pairs to check and parse notes, on pudong-2022 → baoshan-2024', () => {
+  const diff = diffPlans(loadPlan('pudong-2022'), loadPlan('baoshan-2024'));
+  const weak = diff.pairs.filter((p) => ['home', 'leftover', 'name'].includes(p.evidence.basis?.[0] ?? ''));
+
+  it('marks exactly the pairs whose strongest rule is home, leftover or name', () => {
+    expect(weak.length).toBeGreaterThan(0);
+    expect(weak.length).toBeLessThan(diff.pairs.length);
+    const md = renderReport(diff, 'md');
+    const titles = md.split('\n').filter((l) => l.startsWith(`### 甲 #`));
+    expect(titles).toHaveLength(diff.pairs.length);
+    const marked = titles.filter((l) => l.endsWith(' · **待核**'));
+    expect(marked).toHaveLength(weak.length);
+    for (const t of marked) expect(t).toMatch(/配对依据：(内容多见于对方|互为最近|写明对方指标名称)/);
+    expect(md).toContain(`| 其中待核 | ${weak.length} |`);
+    const html = renderReport(diff, 'html');
+    expect(html.match(/<span class="weak"/g) ?? []).toHaveLength(weak.length);
+    expect(html).toContain(`data-count="weak">${weak.length}<`);
+  });
+
+  it('lists what parsing noted about each plan, with places, in every format that has room for it', () => {
+    const closing = diff.messages!.b.filter((m) => m.ruleId === 'body/closing-paragraph');
+    expect(closing).toHaveLength(1);
+    expect(closing[0]!.place).toEqual({ file: 'seeds/003_d488483787f5af7e.txt', lineStart: 139, lineEnd: 139 });
+    // pudong-2022's table fills 25 empty name cells from merged cells: 5 listed, 20 counted
+    expect(diff.messages!.a.filter((m) => m.ruleId === 'table/inherited-cell')).toHaveLength(25);
+    const md = renderReport(diff, 'md');
+    const notes = md.slice(md.indexOf('## 解析提示'));
+    expect(notes).toContain('区政府办公室应当加强日常检查和跟踪督查');
+    expect(notes).toContain('`seeds/003_d488483787f5af7e.txt:139–139`');
+    expect(notes.split('\n').filter((l) => l.startsWith('- `table/inherited-cell` row '))).toHaveLength(5);
+    expect(notes).toContain('- `table/inherited-cell` 另有 20 条同类提示');
+    expect(renderReport(diff, 'html')).toContain('<section id="notes"');
+    const json = JSON.parse(renderReport(diff, 'json')) as PlanDiffJson;
+    expect(json.messages.a).toHaveLength(25);
+    expect(json.messages.b).toEqual([{ ruleId: 'body/closing-paragraph', reason: closing[0]!.reason, place: closing[0]!.place }]);
   });
 });

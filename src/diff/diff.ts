@@ -203,5 +203,6 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
     added: alignment.added,
     obligations,
     ...(alignment.nearest ? { nearest: alignment.nearest } : {}),
+    messages: { a: a.messages, b: b.messages },
   };
 }

@@ -2,10 +2,10 @@
  * Stable JSON forms of a diff and of a plan's obligations. The diff JSON extends the alignment JSON: each
  * pair gains `status`, `changes` and `textDiff`; `added`/`dropped` stay seq lists, and `tasks` gives each
  * seq's text, units, time node, source and obligations (and, for an unpaired task, `nearest`: the
- * highest-scoring task of the other plan).
+ * highest-scoring task of the other plan); `messages` what parsing noted about each plan.
  */
 import { alignmentToJson, type AlignmentJson, type AlignmentPairJson } from '../align/json';
-import type { Change, DiffSegment, Obligation, PairStatus, PlanDiff, Task } from '../types';
+import type { Change, DiffSegment, Message, Obligation, PairStatus, PlanDiff, Task } from '../types';
 
 /** JSON form of an obligation, as `plandiff obligations` prints it. */
 export interface ObligationJson {
@@ -48,6 +48,15 @@ export interface PlanDiffJson extends Omit<AlignmentJson, 'pairs'> {
   /** Counts by status, plus added and dropped */
   summary: Record<PairStatus | 'added' | 'dropped', number>;
   tasks: { a: Record<string, DiffTaskJson>; b: Record<string, DiffTaskJson> };
+  /** What parsing noted about each plan (as `plandiff parse` lists it): rule, words and place */
+  messages: { a: MessageJson[]; b: MessageJson[] };
+}
+
+/** JSON form of a parse message. */
+export interface MessageJson {
+  ruleId: string;
+  reason: string;
+  place: { file: string; lineStart: number; lineEnd: number } | null;
 }
 
 function dateString(value: number): string {
@@ -80,6 +89,10 @@ function taskJson(task: Task, obligations: Obligation[]): DiffTaskJson {
     source: task.source,
     obligations: obligations.map((o) => obligationToJson(task.seq, o)),
   };
+}
+
+function messagesJson(messages: readonly Message[] | undefined): MessageJson[] {
+  return (messages ?? []).map((m) => ({ ruleId: m.ruleId, reason: m.reason, place: m.place }));
 }
 
 /** The stable JSON object of a diff (pass it to `JSON.stringify`). */
@@ -129,6 +142,7 @@ export function diffToJson(diff: PlanDiff): PlanDiffJson {
     dropped: base.dropped,
     added: base.added,
     tasks: { a: sortKeys(tasks.a), b: sortKeys(tasks.b) },
+    messages: { a: messagesJson(diff.messages?.a), b: messagesJson(diff.messages?.b) },
   };
 }
 

@@ -7,10 +7,11 @@
  * printing shows every row.
  *
  * Hooks for tests and scripts: `#summary[data-count-<status>]`, `.row[data-status][data-section]
- * [data-kinds]`, `input[name=status]`, `#filter-kind`, `#filter-section`, `#shown-count`.
+ * [data-kinds]`, `.row .weak` (a pair only a weaker rule linked), `input[name=status]`, `#filter-kind`,
+ * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, nearestLine, obligationsOf, planName, topSection } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, nearestLine, obligationsOf, planName, topSection } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -92,6 +93,8 @@ table.changes th{background:var(--soft);font-weight:600}
 .nochange{margin:0 12px 10px;font-size:13px;color:var(--muted)}
 .legend{font-size:13px;color:var(--muted)}
 footer{margin-top:32px;font-size:12px;color:var(--muted)}
+.row>header .weak{font-size:12px;border:1px solid #c77d12;color:#8a5200;border-radius:3px;padding:0 5px}
+.notes{font-size:13px}
 @media (max-width:760px){.sides{grid-template-columns:1fr}.side+.side{border-left:0;border-top:1px solid var(--line)}}
 @media print{
  body{font-size:11pt}
@@ -244,6 +247,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
     `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
     `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
     (basis ? `<span class="basis">${h(basis)}</span>` : '') +
+    (isWeakPair(pair.evidence) ? `<span class="weak" title="${h(L.weakHint)}">${h(L.weak)}</span>` : '') +
     `</header>` +
     `<div class="sides">${sides}</div>${changes}</article>`
   );
@@ -332,6 +336,7 @@ function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
   ).join('');
   const foot =
     `<tr><th>${h(L.pairsTotal)}</th><td class="n" data-count="pairs">${diff.pairs.length}</td><td></td></tr>` +
+    `<tr><th>${h(L.weakPairs)}</th><td class="n" data-count="weak">${diff.pairs.filter((p) => isWeakPair(p.evidence)).length}</td><td class="muted">${h(L.weakHint)}</td></tr>` +
     `<tr><th>${h(L.tasksA)}</th><td class="n" data-count="tasks-a">${diff.pairs.reduce((n, p) => n + p.a.length, 0) + diff.dropped.length}</td><td></td></tr>` +
     `<tr><th>${h(L.tasksB)}</th><td class="n" data-count="tasks-b">${diff.pairs.reduce((n, p) => n + p.b.length, 0) + diff.added.length}</td><td></td></tr>`;
   return (
@@ -383,6 +388,20 @@ function filtersHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
   );
 }
 
+/** The plans' parse messages, by plan and rule (empty when there are none). */
+function notesHtml(diff: PlanDiff, L: Labels): string {
+  const sides = (['a', 'b'] as const).filter((side) => diff.messages?.[side].length);
+  if (!sides.length) return '';
+  const lists = sides.map((side) => {
+    const items = groupMessages(diff.messages![side]).flatMap((g) => [
+      ...g.shown.map((m) => `<li><code>${h(g.ruleId)}</code> ${h(m.reason)}${m.place ? ` <code class="source">${h(formatSource(m.place))}</code>` : ''}</li>`),
+      ...(g.more ? [`<li><code>${h(g.ruleId)}</code> ${h(L.moreNotes.replace('{n}', String(g.more)))}</li>`] : []),
+    ]);
+    return `<h3>${h(side === 'a' ? L.planA : L.planB)}：${h(planName(side === 'a' ? diff.a : diff.b))}</h3><ul>${items.join('')}</ul>`;
+  });
+  return `<section id="notes" class="notes"><h2>${h(L.parseNotes)}</h2><p class="muted">${h(L.parseNotesHint)}</p>${lists.join('')}</section>\n`;
+}
+
 /** Renders the diff as a self-contained HTML page. */
 export function renderHtml(diff: PlanDiff, L: Labels): string {
   const counts = countStatuses(diff);
@@ -404,7 +423,7 @@ ${filtersHtml(diff, L, counts)}
 ${rows}
 </section>
 <p id="empty" class="empty" hidden>${h(L.noRows)}</p>
-<footer>${h(L.generatedBy)}</footer>
+${notesHtml(diff, L)}<footer>${h(L.generatedBy)}</footer>
 </main>
 <script>${SCRIPT}</script>
 </body>

@@ -68,6 +68,16 @@ export interface Labels {
   count: string;
   share: string;
   pairsTotal: string;
+  /** Mark of a pair that only a weaker rule linked (see `isWeakPair`) */
+  weak: string;
+  /** Summary row: how many pairs carry that mark, and what it means */
+  weakPairs: string;
+  weakHint: string;
+  /** Section of what parsing noted about the plans, and its lead line */
+  parseNotes: string;
+  parseNotesHint: string;
+  /** `{n}` more notes of one rule not listed */
+  moreNotes: string;
   tasksA: string;
   tasksB: string;
   filters: string;
@@ -166,6 +176,12 @@ const zh: Labels = {
   count: '数量',
   share: '占比',
   pairsTotal: '配对任务合计',
+  weak: '待核',
+  weakPairs: '其中待核',
+  weakHint: '仅由较弱的规则配对（内容多见于对方、互为最近、写明对方指标名称），在已核读的计划对上明显不如其他配对可靠',
+  parseNotes: '解析提示',
+  parseNotesHint: '读取原文时记下的情况，每类最多列出 5 条（完整列表见 plandiff parse）。body/closing-paragraph 与 table/stray-line 所指的文字未读入任何任务，不在上文的对比中。',
+  moreNotes: '另有 {n} 条同类提示',
   tasksA: '甲任务数',
   tasksB: '乙任务数',
   filters: '筛选',
@@ -269,6 +285,12 @@ const en: Labels = {
   count: 'Count',
   share: 'Share',
   pairsTotal: 'Matched pairs',
+  weak: 'to check',
+  weakPairs: 'of which to check',
+  weakHint: 'linked only by a weaker rule (mostly found in the other, each other’s closest, states the other’s indicator name); clearly less reliable than the other pairs on the plan pairs read so far',
+  parseNotes: 'Parse notes',
+  parseNotesHint: 'What was noted while reading the texts, at most 5 of each kind (plandiff parse lists them all). The text that body/closing-paragraph and table/stray-line point at was read into no task and is not compared above.',
+  moreNotes: '{n} more of this kind',
   tasksA: 'Tasks in A',
   tasksB: 'Tasks in B',
   filters: 'Filters',

@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, joinSeqs, nearestLine, obligationsOf, planName } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, joinSeqs, nearestLine, obligationsOf, planName } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -65,7 +65,8 @@ function textDiffLine(pair: DiffPair): string {
 
 function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   const basis = basisLine(pair.evidence, L);
-  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}`;
+  const weak = isWeakPair(pair.evidence) ? ` · **${L.weak}**` : '';
+  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
   const out = [title, ''];
   for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
   for (const task of pair.b) out.push(...taskBlock(diff, L, 'b', task));
@@ -92,7 +93,8 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   out.push(`## ${L.summary}`, '');
   out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
   for (const status of ROW_STATUSES) out.push(`| ${L.status[status]} | ${counts[status]} | ${L.statusHint[status]} |`);
-  out.push(`| ${L.pairsTotal} | ${diff.pairs.length} | |`, '');
+  out.push(`| ${L.pairsTotal} | ${diff.pairs.length} | |`);
+  out.push(`| ${L.weakPairs} | ${diff.pairs.filter((p) => isWeakPair(p.evidence)).length} | ${L.weakHint} |`, '');
   const byKind = countChanges(diff);
   if (byKind.length) {
     out.push(`### ${L.changeSummary}`, '');
@@ -109,6 +111,23 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
     else if (status === 'dropped') for (const t of diff.dropped) out.push(...taskBlock(diff, L, 'a', t));
     else for (const p of diff.pairs) if (p.status === status) out.push(...pairBlock(diff, L, p));
   }
+  out.push(...parseNotes(diff, L));
   out.push('---', '', L.generatedBy, '');
   return out.join('\n');
+}
+
+/** The plans' parse messages, by plan and rule (nothing when there are none). */
+function parseNotes(diff: PlanDiff, L: Labels): string[] {
+  const sides = (['a', 'b'] as const).filter((side) => diff.messages?.[side].length);
+  if (!sides.length) return [];
+  const out = [`## ${L.parseNotes}`, '', L.parseNotesHint, ''];
+  for (const side of sides) {
+    out.push(`**${side === 'a' ? L.planA : L.planB}：${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
+    for (const g of groupMessages(diff.messages![side])) {
+      for (const m of g.shown) out.push(`- \`${g.ruleId}\` ${mdCell(m.reason)}${m.place ? ` · \`${formatSource(m.place)}\`` : ''}`);
+      if (g.more) out.push(`- \`${g.ruleId}\` ${L.moreNotes.replace('{n}', String(g.more))}`);
+    }
+    out.push('');
+  }
+  return out;
 }
