@@ -313,11 +313,32 @@ describe('pairs to check and parse notes, on pudong-2022 → baoshan-2024', () =
     const notes = md.slice(md.indexOf('## 解析提示'));
     expect(notes).toContain('区政府办公室应当加强日常检查和跟踪督查');
     expect(notes).toContain('`seeds/003_d488483787f5af7e.txt:139–139`');
-    expect(notes.split('\n').filter((l) => l.startsWith('- `table/inherited-cell` row '))).toHaveLength(5);
-    expect(notes).toContain('- `table/inherited-cell` 另有 20 条同类提示');
-    expect(renderReport(diff, 'html')).toContain('<section id="notes"');
+    expect(notes).toContain('- 空单元格沿用上一行（合并单元格） (table/inherited-cell)\n  - row 4: name cell');
+    expect(notes.split('\n').filter((l) => /^ {2}- row \d+: name cell/.test(l))).toHaveLength(5);
+    expect(notes).toContain('  - 另有 20 条同类提示');
+    expect(notes).toContain('- 段落未读入任务 (body/closing-paragraph)');
+    const html = renderReport(diff, 'html');
+    expect(html).toContain('<section id="notes"');
+    expect(html.match(/<li data-rule="table\/inherited-cell">/g) ?? []).toHaveLength(1);
     const json = JSON.parse(renderReport(diff, 'json')) as PlanDiffJson;
     expect(json.messages.a).toHaveLength(25);
     expect(json.messages.b).toEqual([{ ruleId: 'body/closing-paragraph', reason: closing[0]!.reason, place: closing[0]!.place }]);
+  });
+});
+
+describe('parse rule titles', () => {
+  it('name, in both languages, every parse rule the source can emit', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { LABELS } = await import('../src/report/labels');
+    const ids = new Set<string>();
+    const walk = (dir: URL): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
+        else if (e.name.endsWith('.ts')) for (const m of readFileSync(new URL(e.name, dir), 'utf8').matchAll(/ruleId: '([\w/-]+)'/g)) ids.add(m[1]!);
+      }
+    };
+    walk(new URL('../src/', import.meta.url));
+    expect(ids.size).toBe(12);
+    for (const lang of ['zh', 'en'] as const) expect(Object.keys(LABELS[lang].ruleTitles).sort()).toEqual([...ids].sort());
   });
 });

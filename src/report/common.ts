@@ -40,6 +40,12 @@ export function groupMessages(messages: readonly Message[], limit = 5): { ruleId
   return [...groups].map(([ruleId, list]) => ({ ruleId, shown: list.slice(0, limit), more: Math.max(0, list.length - limit) }));
 }
 
+/** A parse rule as a reader names it: `空单元格沿用上一行（合并单元格） (table/inherited-cell)`, or its id alone. */
+export function ruleName(ruleId: string, L: Labels): string {
+  const title = Object.hasOwn(L.ruleTitles, ruleId) ? L.ruleTitles[ruleId] : undefined;
+  return title ? `${title} (${ruleId})` : ruleId;
+}
+
 /** Printed numbers of tasks joined by `;`, e.g. `12;14`. */
 export function joinSeqs(tasks: Task[]): string {
   return tasks.map((t) => String(t.seq)).join(';');

@@ -11,7 +11,7 @@
  * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, nearestLine, obligationsOf, planName, topSection } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, ruleName, nearestLine, obligationsOf, planName, topSection } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -393,10 +393,13 @@ function notesHtml(diff: PlanDiff, L: Labels): string {
   const sides = (['a', 'b'] as const).filter((side) => diff.messages?.[side].length);
   if (!sides.length) return '';
   const lists = sides.map((side) => {
-    const items = groupMessages(diff.messages![side]).flatMap((g) => [
-      ...g.shown.map((m) => `<li><code>${h(g.ruleId)}</code> ${h(m.reason)}${m.place ? ` <code class="source">${h(formatSource(m.place))}</code>` : ''}</li>`),
-      ...(g.more ? [`<li><code>${h(g.ruleId)}</code> ${h(L.moreNotes.replace('{n}', String(g.more)))}</li>`] : []),
-    ]);
+    const items = groupMessages(diff.messages![side]).map((g) => {
+      const lines = [
+        ...g.shown.map((m) => `<li>${h(m.reason)}${m.place ? ` <code class="source">${h(formatSource(m.place))}</code>` : ''}</li>`),
+        ...(g.more ? [`<li>${h(L.moreNotes.replace('{n}', String(g.more)))}</li>`] : []),
+      ];
+      return `<li data-rule="${h(g.ruleId)}">${h(ruleName(g.ruleId, L))}<ul>${lines.join('')}</ul></li>`;
+    });
     return `<h3>${h(side === 'a' ? L.planA : L.planB)}：${h(planName(side === 'a' ? diff.a : diff.b))}</h3><ul>${items.join('')}</ul>`;
   });
   return `<section id="notes" class="notes"><h2>${h(L.parseNotes)}</h2><p class="muted">${h(L.parseNotesHint)}</p>${lists.join('')}</section>\n`;

@@ -78,6 +78,8 @@ export interface Labels {
   parseNotesHint: string;
   /** `{n}` more notes of one rule not listed */
   moreNotes: string;
+  /** What each parse rule notes, in a few words (rules not listed print their id only) */
+  ruleTitles: Record<string, string>;
   tasksA: string;
   tasksB: string;
   filters: string;
@@ -182,6 +184,20 @@ const zh: Labels = {
   parseNotes: '解析提示',
   parseNotesHint: '读取原文时记下的情况，每类最多列出 5 条（完整列表见 plandiff parse）。body/closing-paragraph 与 table/stray-line 所指的文字未读入任何任务，不在上文的对比中。',
   moreNotes: '另有 {n} 条同类提示',
+  ruleTitles: {
+    'body/closing-paragraph': '段落未读入任务',
+    'numbering/gap': '序号有缺',
+    'numbering/out-of-order': '序号顺序有误',
+    'numbering/renumbered': '任务已重新编号',
+    'numbering/repeated': '序号重复',
+    'table/inherited-cell': '空单元格沿用上一行（合并单元格）',
+    'table/missing-cell': '单元格缺失',
+    'table/stray-line': '表内游离行未读入任务',
+    'table/stray-number': '表内游离数字未读入（页码？）',
+    'text/converted-traditional': '繁体字已转为简体',
+    'timenode/unreadable': '时间节点无法解读',
+    'units/unreadable': '责任单位无法解读',
+  },
   tasksA: '甲任务数',
   tasksB: '乙任务数',
   filters: '筛选',
@@ -291,6 +307,20 @@ const en: Labels = {
   parseNotes: 'Parse notes',
   parseNotesHint: 'What was noted while reading the texts, at most 5 of each kind (plandiff parse lists them all). The text that body/closing-paragraph and table/stray-line point at was read into no task and is not compared above.',
   moreNotes: '{n} more of this kind',
+  ruleTitles: {
+    'body/closing-paragraph': 'paragraph read into no task',
+    'numbering/gap': 'numbering gap',
+    'numbering/out-of-order': 'numbers out of order',
+    'numbering/renumbered': 'tasks renumbered',
+    'numbering/repeated': 'number repeated',
+    'table/inherited-cell': 'empty cell taken from the row above (merged cell)',
+    'table/missing-cell': 'missing cell',
+    'table/stray-line': 'stray line in the table read into no task',
+    'table/stray-number': 'stray number in the table ignored (page number?)',
+    'text/converted-traditional': 'traditional characters converted',
+    'timenode/unreadable': 'time node not understood',
+    'units/unreadable': 'units not understood',
+  },
   tasksA: 'Tasks in A',
   tasksB: 'Tasks in B',
   filters: 'Filters',

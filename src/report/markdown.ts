@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, joinSeqs, nearestLine, obligationsOf, planName } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, ruleName, joinSeqs, nearestLine, obligationsOf, planName } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -124,8 +124,9 @@ function parseNotes(diff: PlanDiff, L: Labels): string[] {
   for (const side of sides) {
     out.push(`**${side === 'a' ? L.planA : L.planB}：${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
     for (const g of groupMessages(diff.messages![side])) {
-      for (const m of g.shown) out.push(`- \`${g.ruleId}\` ${mdCell(m.reason)}${m.place ? ` · \`${formatSource(m.place)}\`` : ''}`);
-      if (g.more) out.push(`- \`${g.ruleId}\` ${L.moreNotes.replace('{n}', String(g.more))}`);
+      out.push(`- ${mdCell(ruleName(g.ruleId, L))}`);
+      for (const m of g.shown) out.push(`  - ${mdCell(m.reason)}${m.place ? ` · \`${formatSource(m.place)}\`` : ''}`);
+      if (g.more) out.push(`  - ${L.moreNotes.replace('{n}', String(g.more))}`);
     }
     out.push('');
   }
