@@ -4,8 +4,8 @@
  * developers' reading of putuo-2023 ↔ songjiang-2024 and the blind readings; rough checks, not labels),
  * how often each link rule was right over all of them, how closely a second blind reader agrees with the
  * labels or with the first reading of a pair (second-reading-*.json) and how plandiff scores against that
- * reader, modality changes on the development pair's
- * labelled links, and quantitative obligations (putuo-2023, jiading-2023).
+ * reader, modality changes on the development pair's labelled links, and quantitative obligations
+ * (putuo-2023, jiading-2023).
  */
 import { readFileSync } from 'node:fs';
 import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReaderAgreement, printReadingEval, readerAgreement, readingPaths, secondReadingPaths, type JudgedLink } from './eval-align';

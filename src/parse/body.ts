@@ -221,6 +221,7 @@ export function unitSentences(lines: readonly Line[], flat: readonly BodyHeading
     const from = h.textFrom;
     if (from.index > end) return;
     const joined = joinSpan(lines, from.index, end, from.offset);
+    const before = out.length;
     let cursor = 0;
     for (const g of findGroups(joined.text)) {
       if (g.kind !== 'units') continue;
@@ -246,11 +247,10 @@ export function unitSentences(lines: readonly Line[], flat: readonly BodyHeading
       cursor = closeStop;
     }
     // Text after the heading's last parenthesis closes the part: kept as a note on the task before it.
-    const before = out[out.length - 1];
     const rest = joined.text.slice(cursor);
     const lead = rest.length - rest.replace(/^[\s。；;，,、：:]+/, '').length;
-    if (before && before.section === h.path && /[\p{L}\p{N}]/u.test(rest)) {
-      before.closing = { first: lineAt(joined, cursor + lead), last: lineAt(joined, joined.text.length - 1), text: tidy(rest) };
+    if (out.length > before && /[\p{L}\p{N}]/u.test(rest)) {
+      out[out.length - 1]!.closing = { first: lineAt(joined, cursor + lead), last: lineAt(joined, joined.text.length - 1), text: tidy(rest) };
     }
   });
   return out;

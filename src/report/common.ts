@@ -24,6 +24,11 @@ export function isWeakPair(evidence: Evidence): boolean {
   return strongest !== undefined && WEAK_BASES.has(strongest);
 }
 
+/** How many pairs of a diff only a weaker rule linked ({@link isWeakPair}). */
+export function weakPairCount(diff: PlanDiff): number {
+  return diff.pairs.filter((p) => isWeakPair(p.evidence)).length;
+}
+
 /** `file:lineStart–lineEnd` */
 export function formatSource(span: SourceSpan): string {
   return `${span.file}:${span.lineStart}–${span.lineEnd}`;

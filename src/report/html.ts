@@ -11,7 +11,7 @@
  * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, ruleName, nearestLine, obligationsOf, planName, topSection } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -336,7 +336,7 @@ function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
   ).join('');
   const foot =
     `<tr><th>${h(L.pairsTotal)}</th><td class="n" data-count="pairs">${diff.pairs.length}</td><td></td></tr>` +
-    `<tr><th>${h(L.weakPairs)}</th><td class="n" data-count="weak">${diff.pairs.filter((p) => isWeakPair(p.evidence)).length}</td><td class="muted">${h(L.weakHint)}</td></tr>` +
+    `<tr><th>${h(L.weakPairs)}</th><td class="n" data-count="weak">${weakPairCount(diff)}</td><td class="muted">${h(L.weakHint)}</td></tr>` +
     `<tr><th>${h(L.tasksA)}</th><td class="n" data-count="tasks-a">${diff.pairs.reduce((n, p) => n + p.a.length, 0) + diff.dropped.length}</td><td></td></tr>` +
     `<tr><th>${h(L.tasksB)}</th><td class="n" data-count="tasks-b">${diff.pairs.reduce((n, p) => n + p.b.length, 0) + diff.added.length}</td><td></td></tr>`;
   return (

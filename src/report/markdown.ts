@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, ruleName, joinSeqs, nearestLine, obligationsOf, planName } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, joinSeqs, nearestLine, obligationsOf, planName, ruleName, weakPairCount } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -94,7 +94,7 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
   for (const status of ROW_STATUSES) out.push(`| ${L.status[status]} | ${counts[status]} | ${L.statusHint[status]} |`);
   out.push(`| ${L.pairsTotal} | ${diff.pairs.length} | |`);
-  out.push(`| ${L.weakPairs} | ${diff.pairs.filter((p) => isWeakPair(p.evidence)).length} | ${L.weakHint} |`, '');
+  out.push(`| ${L.weakPairs} | ${weakPairCount(diff)} | ${L.weakHint} |`, '');
   const byKind = countChanges(diff);
   if (byKind.length) {
     out.push(`### ${L.changeSummary}`, '');
