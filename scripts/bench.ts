@@ -6,7 +6,7 @@
  *   npm run bench -- --quick      skip the 1,000-plan and 50 MB runs
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +79,20 @@ if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
 } else {
   const cache = mkdtempSync(join(tmpdir(), 'plandiff-bench-cache-'));
   const cold = cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache);
-  console.log(`cold caches: ${ms(cold.ms)}, peak RSS ${cold.maxRssMb.toFixed(0)} MB (loads nodejieba, parses and tokenizes)`);
+  const shipped = existsSync(join(ROOT, 'dist', 'plan-cache'));
+  console.log(
+    `first run, empty cache folder: ${ms(cold.ms)}, peak RSS ${cold.maxRssMb.toFixed(0)} MB ` +
+      (shipped ? '(the bundled plans read from dist/plan-cache, made at build time)' : '(no dist/plan-cache: loads nodejieba, parses and tokenizes)'),
+  );
+  // the same two texts as files of one's own (outside the package): nothing cached for them anywhere
+  const own = mkdtempSync(join(tmpdir(), 'plandiff-bench-own-'));
+  const ownFiles = ['000_', '002_'].map((prefix) => {
+    const name = readdirSync(join(ROOT, 'seeds')).find((f) => f.startsWith(prefix))!;
+    copyFileSync(join(ROOT, 'seeds', name), join(own, name));
+    return join(own, name);
+  });
+  const ownCold = cliRun(['align', ...ownFiles, '--format', 'json'], mkdtempSync(join(tmpdir(), 'plandiff-bench-cache-')));
+  console.log(`first run on plan files of one's own (the same texts copied elsewhere): ${ms(ownCold.ms)}, peak RSS ${ownCold.maxRssMb.toFixed(0)} MB (loads nodejieba, parses and tokenizes)`);
   const warm: { ms: number; maxRssMb: number }[] = [];
   for (let i = 0; i < 5; i++) warm.push(cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache));
   warm.sort((x, y) => x.ms - y.ms);

@@ -3,7 +3,8 @@
  * plandiff's command line: parses arguments, calls the library, writes the result. No analysis here.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { alignPlans } from './align/align';
 import { alignmentToJson } from './align/json';
@@ -58,6 +59,12 @@ interface Common {
   tokenizer: () => Tokenizer | undefined;
   /** A plan loaded and tokenized, through the plan cache unless --no-cache */
   prepared: (ref: string) => PreparedPlan;
+}
+
+/** Plan cache entries of the bundled corpus made when the package was built: `plan-cache/` beside the
+ * running bundle (dist/), filled by scripts/ship-plan-cache.mjs. */
+function shippedCacheDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'plan-cache');
 }
 
 /** The cache folder (token and plan caches): $PLANDIFF_CACHE_DIR, else $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff. */
@@ -231,7 +238,7 @@ export function main(argv: string[]): number {
     },
     prepared: (ref) => {
       if (parsed.values['no-cache']) return preparePlan(loadPlan(ref, opts.load));
-      plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer() });
+      plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer(), shipped: shippedCacheDir() });
       return plans.load(ref, opts.load);
     },
   };

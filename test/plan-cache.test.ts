@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,5 +146,61 @@ describe('plan cache size', () => {
     expect(third.stats()).toEqual({ hits: 2, misses: 0 });
     third.load(files[1]!);
     expect(third.stats()).toEqual({ hits: 2, misses: 1 });
+  });
+});
+
+describe('shipped plan cache', () => {
+  it('serves entries made at build time from a read-only folder, and writes them nowhere', () => {
+    const { file, cacheDir } = fixture();
+    const shipped = `${cacheDir}-shipped`;
+    const expected = warmUp(file, shipped);
+    const names = readdirSync(shipped);
+    const tok = countingTokenizer();
+    const cache = createPlanCache({ dir: cacheDir, tokenizer: tok, flushOnExit: false, shipped });
+    expect(cache.load(file)).toEqual(expected);
+    expect(tok.calls).toBe(0);
+    expect(cache.stats()).toEqual({ hits: 1, misses: 0 });
+    cache.flush();
+    expect(() => readdirSync(cacheDir)).toThrow();
+    expect(readdirSync(shipped)).toEqual(names);
+  });
+
+  it('ignores shipped entries another version made, and then caches in its own folder only', () => {
+    const { file, cacheDir } = fixture();
+    const shipped = `${cacheDir}-shipped`;
+    warmUp(file, shipped);
+    const names = readdirSync(shipped);
+    const tok = countingTokenizer();
+    const cache = createPlanCache({ dir: cacheDir, tokenizer: tok, flushOnExit: false, shipped, version: 'another-version' });
+    expect(cache.load(file)).toEqual(preparePlan(loadPlan(file), { tokenizer: countingTokenizer() }));
+    expect(tok.calls).toBeGreaterThan(0);
+    expect(cache.stats()).toEqual({ hits: 0, misses: 1 });
+    cache.flush();
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('plan-'))).toHaveLength(1);
+    expect(readdirSync(shipped)).toEqual(names);
+  });
+});
+
+describe('the built CLI and the bundled corpus', () => {
+  const root = join(__dirname, '..');
+  const cli = join(root, 'dist', 'cli.js');
+
+  it('reads the bundled plans from dist/plan-cache on a first run, with the output of an uncached run', () => {
+    // dist/ is made by `npm ci` / `npm run build` (tsup, then scripts/ship-plan-cache.mjs)
+    const manifest = JSON.parse(readFileSync(join(root, 'corpus', 'manifest.json'), 'utf8')) as { plans: unknown[] };
+    expect(readdirSync(join(root, 'dist', 'plan-cache')).filter((f) => /^plan-[0-9a-f]{40}\.json$/.test(f))).toHaveLength(manifest.plans.length);
+    const empty = mkdtempSync(join(tmpdir(), 'plandiff-first-run-'));
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [cli, 'align', 'putuo-2023', 'songjiang-2024', '--format', 'json', ...extra], {
+        encoding: 'utf8',
+        env: { ...process.env, PLANDIFF_CACHE_DIR: empty },
+      });
+    const first = run();
+    expect(first.status).toBe(0);
+    // both plans were cache hits: nothing new to write, and the tokenizer was never asked for a word
+    expect(readdirSync(empty)).toEqual([]);
+    const uncached = run('--no-cache');
+    expect(uncached.status).toBe(0);
+    expect(first.stdout).toBe(uncached.stdout);
   });
 });

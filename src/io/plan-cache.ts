@@ -8,7 +8,9 @@
  * running bundle, or every source file when run from source), so that a new version of plandiff never
  * reads what an older one wrote. Files that fail to load are not cached: they fail the same way each
  * time. Entries are `plan-<sha1>.json` under the cache folder, written atomically when the process exits;
- * past {@link MAX_PLAN_ENTRIES} entries the least recently used are removed.
+ * past {@link MAX_PLAN_ENTRIES} entries the least recently used are removed. A second, read-only folder
+ * (`shipped`) can hold entries made when the package was built, so that the bundled plans are read
+ * without tokenizing on a machine's first run too (scripts/ship-plan-cache.mjs).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,9 @@ export interface PlanCacheOptions {
   flushOnExit?: boolean;
   /** Most plan entries the folder keeps; the least recently used go first (default {@link MAX_PLAN_ENTRIES}) */
   maxEntries?: number;
+  /** A folder of entries made when the package was built (the bundled corpus), read when `dir` has no
+   * entry for a key and never written; its entries match only the code and tokenizer that made them */
+  shipped?: string;
 }
 
 /** Plan entries kept in the cache folder (100–200 KB each); the least recently used go first. */
@@ -121,6 +126,17 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
     for (const { f } of byAge.slice(0, entries.length - cap)) rmSync(join(dir, f), { force: true });
   };
   if (options.flushOnExit ?? true) process.once('exit', flush);
+  /** The prepared plan an entry file holds, or null when there is none or it cannot be read */
+  const readEntry = (file: string): PreparedPlan | null => {
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; prepared?: PreparedPlan };
+      const p = stored.prepared;
+      return stored.format === FORMAT && p && Array.isArray(p.tasks) && Array.isArray(p.plan?.tasks) && p.tasks.length === p.plan.tasks.length ? p : null;
+    } catch {
+      // not cached (or unreadable): load it
+      return null;
+    }
+  };
 
   return {
     load(ref: string, load: LoadOptions = {}): PreparedPlan {
@@ -131,16 +147,16 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
         ? sha1(`${version}\u0000${displayPath(file)}\u0000${JSON.stringify(entry)}\u0000${load.maxBytes ?? ''}\u0000${sha1(bytes)}`)
         : null;
       if (key) {
-        try {
-          const stored = JSON.parse(readFileSync(entryFile(key), 'utf8')) as { format?: number; prepared?: PreparedPlan };
-          const p = stored.prepared;
-          if (stored.format === FORMAT && p && Array.isArray(p.tasks) && Array.isArray(p.plan?.tasks) && p.tasks.length === p.plan.tasks.length) {
-            hits++;
-            touch(entryFile(key));
-            return p;
-          }
-        } catch {
-          // not cached (or unreadable): load it
+        const own = readEntry(entryFile(key));
+        if (own) {
+          hits++;
+          touch(entryFile(key));
+          return own;
+        }
+        const shipped = options.shipped ? readEntry(join(options.shipped, `plan-${key}.json`)) : null;
+        if (shipped) {
+          hits++;
+          return shipped;
         }
       }
       misses++;
