@@ -253,22 +253,17 @@ export function printReaderAgreement(e: ReaderAgreement): void {
  * optimistic one, since the reading was at hand while the alignment's rules were chosen.
  */
 export function evalReading(options: { path?: string; align?: AlignPlansOptions; plans?: Record<string, PreparedPlan> } = {}): ReadingEval {
-  const reading = JSON.parse(readFileSync(options.path ?? join(ROOT, 'dev-labels/alignment-reading.json'), 'utf8')) as {
-    a: string;
-    b: string;
-    blind?: boolean;
-    links: { a: number; b: number; relation: 'likely' | 'possible' }[];
-  };
-  const pa = options.plans?.[reading.a] ?? loadSeed(reading.a);
-  const pb = options.plans?.[reading.b] ?? loadSeed(reading.b);
+  const path = options.path ?? join(ROOT, 'dev-labels/alignment-reading.json');
+  const reading = JSON.parse(readFileSync(path, 'utf8')) as { blind?: boolean };
+  const { a, b, likely, possible } = readLinks(path);
+  const pa = options.plans?.[a] ?? loadSeed(a);
+  const pb = options.plans?.[b] ?? loadSeed(b);
   const al = alignPlans(pa, pb, options.align);
   const pred = alignmentLinks(al);
-  const likely = new Set(reading.links.filter((l) => l.relation === 'likely').map((l) => `${l.a}-${l.b}`));
-  const possible = new Set(reading.links.filter((l) => l.relation === 'possible').map((l) => `${l.a}-${l.b}`));
   const { precision, recall, f1 } = linkScores(pred, likely);
   return {
-    a: reading.a,
-    b: reading.b,
+    a,
+    b,
     blind: reading.blind === true,
     precision,
     recall,
