@@ -14,10 +14,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { preparePlan, type PreparedPlan } from '../src/align/prepare';
 import { loadPlan } from '../src/corpus';
 import { tokenize, type Tokenizer } from '../src/text/tokenize';
 import { fieldDictPath, jiebaDictFiles, jiebaTokenizerWith, type JiebaFiles } from '../src/text/tokenizer-jieba';
 import { DEFAULT_TOP, buildDict, bundledTexts, fullDictPath, readDict } from './build-jieba-dict';
+import { evalAlignment, evalReading, readingPaths } from './eval-align';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -122,8 +125,68 @@ export function benchTokenizer(options: { tops?: number[]; log?: (s: string) => 
   }
 }
 
+/** The pair of plans each reading (and the development labels) covers. */
+function readings(): { name: string; a: string; b: string; score: (plans: Record<string, PreparedPlan>) => string }[] {
+  const fmt = (p: number, r: number, f: number): string => `P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f.toFixed(3)}`;
+  const dev = JSON.parse(readFileSync(join(ROOT, 'dev-labels', 'alignment-dev.json'), 'utf8')) as { a: string; b: string };
+  return [
+    {
+      name: 'development labels',
+      a: dev.a,
+      b: dev.b,
+      score: (plans) => {
+        const e = evalAlignment({ plans });
+        return fmt(e.precision, e.recall, e.f1);
+      },
+    },
+    ...readingPaths().map((path) => {
+      const { a, b } = JSON.parse(readFileSync(path, 'utf8')) as { a: string; b: string };
+      return {
+        name: path.replace(/.*\//, ''),
+        a,
+        b,
+        score: (plans: Record<string, PreparedPlan>) => {
+          const e = evalReading({ path, plans });
+          return `${fmt(e.precision, e.recall, e.f1)} lenient P ${e.lenientPrecision.toFixed(3)}`;
+        },
+      };
+    }),
+  ];
+}
+
+/**
+ * Alignment accuracy on the development labels and every reading, with plans cut by: the full dictionary,
+ * plandiff's dictionary, and a dictionary built by the same rules without the pair's two plans (as for
+ * plans plandiff has never seen).
+ */
+export function benchAccuracy(options: { top?: number; log?: (s: string) => void } = {}): void {
+  const log = options.log ?? console.log;
+  const top = options.top ?? DEFAULT_TOP;
+  const ids = bundledTexts(ROOT).map((p) => p.id);
+  const prepareAll = (tokenizer: Tokenizer, only: readonly string[] = ids): Record<string, PreparedPlan> =>
+    Object.fromEntries(only.map((id) => [id, preparePlan(loadPlan(id), { tokenizer })]));
+  const full = prepareAll(jiebaTokenizerWith({ userDict: fieldDictPath() }));
+  const ours = prepareAll(jiebaTokenizerWith(jiebaDictFiles()));
+  const plans = bundledTexts(ROOT);
+  const fullDict = readDict(fullDictPath());
+  const tmp = mkdtempSync(join(tmpdir(), 'plandiff-dict-'));
+  log(`alignment accuracy, plans cut with: the full dictionary | plandiff's | one built without the pair's two plans (top ${top}):`);
+  try {
+    for (const r of readings()) {
+      const file = join(tmp, `dict-${r.a}-${r.b}.utf8`);
+      writeFileSync(file, buildDict({ full: fullDict, texts: plans.filter((p) => p.id !== r.a && p.id !== r.b).flatMap((p) => p.texts), top }).text);
+      const held = prepareAll(jiebaTokenizerWith({ ...jiebaDictFiles(), dict: file }), [r.a, r.b]);
+      log(`  ${r.name} (${r.a} ↔ ${r.b}):`);
+      log(`    full ${r.score(full)} | plandiff ${r.score(ours)} | held out ${r.score(held)}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const at = process.argv.indexOf('--top');
   const tops = at >= 0 ? process.argv[at + 1]!.split(',').map(Number) : undefined;
-  benchTokenizer({ tops });
+  if (process.argv.includes('--accuracy')) benchAccuracy({ top: tops?.[0] });
+  else benchTokenizer({ tops });
 }

@@ -86,7 +86,8 @@ export type JiebaFiles = Partial<ReturnType<typeof jiebaDictFiles>>;
 /**
  * A nodejieba tokenizer with other dictionaries, for the scripts that build and measure them (e.g.
  * `{ userDict }` for nodejieba's full dictionary with another user dictionary). nodejieba's dictionaries
- * are process-wide: the tokenizer this returns replaces whatever was loaded before.
+ * are process-wide: the tokenizer this returns cuts with whatever was loaded last, so use it before
+ * anything else loads (the default tokenizer loads its own again on its next cut).
  */
 export function jiebaTokenizerWith(
   files: JiebaFiles,
@@ -94,7 +95,8 @@ export function jiebaTokenizerWith(
   const require = createRequire(import.meta.url);
   const nj = require('nodejieba') as NodeJieba;
   nj.load(files);
-  loaded = nj;
+  // the default tokenizer loads its own dictionaries again on its next cut
+  loaded = null;
   return {
     id: `jieba-3.5.8/${JSON.stringify(files)}`,
     cut: (text: string) => (text.length === 0 ? [] : nj.cut(text)),
