@@ -59,7 +59,7 @@ function section(title: string): void {
 section('tokenizer dictionaries: load, identity, plans not seen, HMM, user dictionary (scripts/bench-tokenizer.ts)');
 benchTokenizer();
 
-section('alignment accuracy on every reading by dictionary: full (before) | plandiff\'s (after) | built without the pair');
+section('alignment accuracy on every reading: full dictionary (before) → plandiff (after) (scripts/bench-tokenizer.ts)');
 benchAccuracy();
 
 section('a new user\'s first command: plandiff align on plans of one\'s own, whole process (scripts/bench-startup.ts)');
