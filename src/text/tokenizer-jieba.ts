@@ -62,7 +62,7 @@ export function lexiconPath(name: string): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, '../lexicon', name), join(here, '../src/lexicon', name), join(here, '../../src/lexicon', name)];
   for (const c of candidates) if (existsSync(c)) return c;
-  throw new Error(`plandiff: ${name} not found (looked in ${candidates.join(', ')})`);
+  throw new Error(`${name} not found (looked in ${candidates.join(', ')})`);
 }
 
 /** Path of the shipped field dictionary (`src/lexicon/field-dict.utf8`), nodejieba's user dictionary. */
