@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/corpus';
 import { MASS_WORD, MIN_WORD, collectWords, coversText, dictText, indexDict, loadIndex, saveIndex } from '../src/text/jieba-dict';
 import { tokenize, type Tokenizer } from '../src/text/tokenize';
-import { announcePlan, defaultTokenizer, fieldDictPath, jiebaTokenizerWith, lexiconPath } from '../src/text/tokenizer-jieba';
+import { announcePlan, defaultTokenizer, fieldDictPath, jiebaLoadedWords, jiebaTokenizerWith, lexiconPath } from '../src/text/tokenizer-jieba';
 
 /** A small dictionary in jieba's layout: grouped by first character, in byte order within a group, except
  * the last group (out of order, as a few of nodejieba's lines are). */
@@ -78,11 +78,20 @@ describe('the default tokenizer cuts as nodejieba with its full dictionary', () 
     const cut = (ts: string[], tokenizer: Tokenizer = full): string[] => ts.map((t) => tokenize(t, { tokenizer }).map((k) => k.text).join(' '));
     const expected = cut(texts);
     const expectedFixtures = cut(fixtures);
+    const wrapped = '做好生活垃圾\n清运';
+    const expectedWrapped = cut([wrapped]);
+    expect(expectedWrapped[0]).toContain('垃圾清运');
     // jiebaTokenizerWith unloaded the default tokenizer: its next load holds only what is announced
     announcePlan(plan);
     expect(cut(texts, defaultTokenizer())).toEqual(expected);
     // announced later: loaded again with these words too
     defaultTokenizer().prepare(fixtures);
     expect(cut(fixtures, defaultTokenizer())).toEqual(expectedFixtures);
+    // a word across a line wrap (tokenize joins 垃圾\n清运) is found in the announced text: a small load
+    const before = jiebaLoadedWords() as number;
+    defaultTokenizer().prepare([wrapped]);
+    expect(cut([wrapped], defaultTokenizer())).toEqual(expectedWrapped);
+    expect(jiebaLoadedWords()).toBeGreaterThan(before);
+    expect(jiebaLoadedWords()).toBeLessThan(10_000);
   });
 });

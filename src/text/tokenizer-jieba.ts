@@ -90,6 +90,9 @@ export function jiebaTokenizerVersion(): string {
 
 /** What is loaded in this process's nodejieba (its dictionaries are process-wide): the main dictionary's
  * lines by line number, or null for the full dictionary. */
+/** Whitespace between two wide characters, which `tokenize` reads as a line-wrap artefact and joins across */
+const LINE_WRAP = /(?<=[\u2e80-\uffff])\s+(?=[\u2e80-\uffff])/g;
+
 let loaded: { lines: Map<number, string> | null } | null = null;
 let index: DictIndex | null = null;
 let announced: string[] = [];
@@ -146,6 +149,13 @@ export function announcePlan(plan: Plan, tokenizer: Tokenizer = defaultTokenizer
   tokenizer.prepare?.(plan.tasks.flatMap((t) => (t.name ? [t.text, t.name] : [t.text])));
 }
 
+/** How many main-dictionary words the default tokenizer has loaded: `full` for the full dictionary, null
+ * before its first load. */
+export function jiebaLoadedWords(): number | 'full' | null {
+  if (!loaded) return null;
+  return loaded.lines === null ? 'full' : loaded.lines.size;
+}
+
 /** True once nodejieba has been loaded in this process. */
 export function isJiebaLoaded(): boolean {
   return loaded !== null;
@@ -185,7 +195,8 @@ export function defaultTokenizer(): JiebaTokenizer {
       cut: (text: string) => (text.length === 0 ? [] : jiebaFor(text).cut(text)),
       prepare(texts: readonly string[]) {
         if (loaded && loaded.lines === null) return;
-        for (const t of texts) if (t.length > 0) announced.push(t);
+        // tokenize joins runs across line-wrap whitespace between wide characters: so do the words looked up
+        for (const t of texts) if (t.length > 0) announced.push(t.replace(LINE_WRAP, ''));
       },
     };
   }
