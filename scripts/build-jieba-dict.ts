@@ -26,9 +26,9 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const lexicon = join(import.meta.dirname, '..', 'src', 'lexicon');
   const index = indexDict(readFileSync(fullDictPath()));
   writeFileSync(join(lexicon, 'jieba-dict-index.json'), `${saveIndex(index)}\n`);
-  const unsorted = [...index.groups.values()].flat().filter((r) => !r.sorted).length;
+  const unsorted = index.groups.filter((x, i) => i % 4 === 3 && x === 0).length;
   console.log(
-    `jieba-dict-index.json: ${index.lineStart.length} lines, ${index.groups.size} first characters (${unsorted} ranges out of byte order), total ${index.total}, smallest frequency ${index.minFreq}`,
+    `jieba-dict-index.json: ${index.lineStart.length} lines, ${index.groups.length / 4} ranges by first character (${unsorted} out of byte order), total ${index.total}, smallest frequency ${index.minFreq}`,
   );
   const hmm = readFileSync(join(dirname(fullDictPath()), 'hmm_model.utf8'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
   writeFileSync(

@@ -22,8 +22,8 @@ describe('the words a text needs from the main dictionary', () => {
   it('adds up the total and the smallest frequency, and flags the group out of byte order', () => {
     expect(index.total).toBe(900 + 500 + 7 + 300 + 400 + 200 + 50 + 800 + 600 + 90 + 30 + 40 + 20 + 10);
     expect(index.minFreq).toBe(7);
-    const sorted = [...index.groups.values()].flat().map((r) => r.sorted);
-    expect(sorted.filter((s) => !s)).toHaveLength(1);
+    const unsorted = index.groups.filter((x, i) => i % 4 === 3 && x === 0);
+    expect(unsorted).toHaveLength(1);
   });
 
   it('finds exactly the dictionary words that occur in a text', () => {
@@ -52,7 +52,7 @@ describe('the words a text needs from the main dictionary', () => {
   it('reads a saved index back, and not for another file', () => {
     const back = loadIndex(DICT, saveIndex(index));
     expect(back && [...back.lineStart]).toEqual([...index.lineStart]);
-    expect(back && [...back.groups]).toEqual([...index.groups]);
+    expect(back?.groups).toEqual(index.groups);
     expect(loadIndex(DICT.subarray(0, DICT.length - 1), saveIndex(index))).toBeNull();
   });
 

@@ -31,9 +31,10 @@ export interface DictIndex {
   buf: Uint8Array;
   /** Byte offset where each line starts */
   lineStart: Int32Array;
-  /** Per first character (UTF-8 lead bytes as a number): line ranges [from, to), and whether each range is
-   * in byte order (when not, it is searched line by line) */
-  groups: Map<number, { from: number; to: number; sorted: boolean }[]>;
+  /** Line ranges by first character, four numbers each, ordered by key: the character's UTF-8 bytes as a
+   * number, first line, end line, 1 when the range is in byte order (when not, it is searched line by line).
+   * A character's lines can form more than one range. */
+  groups: readonly number[];
   /** Sum of all frequencies */
   total: number;
   /** Smallest frequency */
@@ -62,9 +63,7 @@ export function saveIndex(index: DictIndex): string {
     if (len > 255) throw new Error(`jieba-dict: line ${j + 1} is ${len} bytes long; the saved index holds up to 255`);
     lengths[j] = len;
   }
-  const groups: number[] = [];
-  for (const [key, ranges] of index.groups) for (const r of ranges) groups.push(key, r.from, r.to, r.sorted ? 1 : 0);
-  const saved: SavedIndex = { bytes: buf.length, total: index.total, minFreq: index.minFreq, lengths: Buffer.from(lengths).toString('base64'), groups };
+  const saved: SavedIndex = { bytes: buf.length, total: index.total, minFreq: index.minFreq, lengths: Buffer.from(lengths).toString('base64'), groups: [...index.groups] };
   return JSON.stringify(saved);
 }
 
@@ -80,16 +79,7 @@ export function loadIndex(buf: Uint8Array, json: string): DictIndex | null {
     at += lengths[j] as number;
   }
   if (at !== buf.length) return null;
-  const groups = new Map<number, { from: number; to: number; sorted: boolean }[]>();
-  const g = saved.groups;
-  for (let i = 0; i < g.length; i += 4) {
-    const key = g[i] as number;
-    const range = { from: g[i + 1] as number, to: g[i + 2] as number, sorted: g[i + 3] === 1 };
-    const list = groups.get(key);
-    if (list) list.push(range);
-    else groups.set(key, [range]);
-  }
-  return { buf, lineStart, groups, total: saved.total, minFreq: saved.minFreq };
+  return { buf, lineStart, groups: saved.groups, total: saved.total, minFreq: saved.minFreq };
 }
 
 /** Length of the UTF-8 sequence a lead byte starts. */
@@ -118,10 +108,10 @@ function compareWords(buf: Uint8Array, a: number, b: number): number {
 /** Index a jieba main dictionary: one pass over its bytes. */
 export function indexDict(buf: Uint8Array): DictIndex {
   const starts: number[] = [];
-  const groups = new Map<number, { from: number; to: number; sorted: boolean }[]>();
+  const ranges: { key: number; from: number; to: number; sorted: boolean }[] = [];
   let total = 0;
   let minFreq = Infinity;
-  let current: { from: number; to: number; sorted: boolean } | null = null;
+  let current: { key: number; from: number; to: number; sorted: boolean } | null = null;
   let currentKey = -1;
   const n = buf.length;
   let at = 0;
@@ -137,11 +127,9 @@ export function indexDict(buf: Uint8Array): DictIndex {
       if (current.sorted && compareWords(buf, starts[line - 1] as number, at) >= 0) current.sorted = false;
       current.to = line + 1;
     } else {
-      current = { from: line, to: line + 1, sorted: true };
+      current = { key, from: line, to: line + 1, sorted: true };
       currentKey = key;
-      const list = groups.get(key);
-      if (list) list.push(current);
-      else groups.set(key, [current]);
+      ranges.push(current);
     }
     let p = at;
     while (p < n && buf[p] !== SPACE && buf[p] !== NL) p++;
@@ -152,6 +140,8 @@ export function indexDict(buf: Uint8Array): DictIndex {
     if (freq < minFreq) minFreq = freq;
     at = p + 1;
   }
+  ranges.sort((x, y) => x.key - y.key || x.from - y.from);
+  const groups = ranges.flatMap((r) => [r.key, r.from, r.to, r.sorted ? 1 : 0]);
   return { buf, lineStart: Int32Array.from(starts), groups, total, minFreq };
 }
 
@@ -167,10 +157,18 @@ function charAt(buf: Uint8Array, at: number): number {
 
 /** Calls `found(line)` for every dictionary line whose word occurs at byte `at` of `text` (UTF-8). */
 function wordsAt(index: DictIndex, text: Uint8Array, at: number, found: (line: number) => void): void {
-  const ranges = index.groups.get(charKey(text, at));
-  if (!ranges) return;
-  const { buf, lineStart } = index;
-  for (const range of ranges) {
+  const { buf, lineStart, groups } = index;
+  const key = charKey(text, at);
+  // the first range of the key (binary search over the groups, four numbers each)
+  let a = 0;
+  let b = groups.length / 4;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((groups[m * 4] as number) < key) a = m + 1;
+    else b = m;
+  }
+  for (let g = a * 4; g < groups.length && groups[g] === key; g += 4) {
+    const range = { from: groups[g + 1] as number, to: groups[g + 2] as number, sorted: groups[g + 3] === 1 };
     if (!range.sorted) {
       // out of byte order: line by line
       for (let j = range.from; j < range.to; j++) {
