@@ -114,7 +114,14 @@ function loadLines(lines: Map<number, string> | null): void {
     nj.load({ ...jiebaSideFiles(), dict: nj.DEFAULT_DICT });
   } else {
     const file = join(tmpdir(), `plandiff-jieba-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.utf8`);
-    writeFileSync(file, dictText(dictIndex(), lines));
+    try {
+      writeFileSync(file, dictText(dictIndex(), lines));
+    } catch {
+      // no writable temporary folder: the full dictionary cuts the same, only slower to load
+      nj.load({ ...jiebaSideFiles(), dict: nj.DEFAULT_DICT });
+      loaded = { lines: null };
+      return;
+    }
     try {
       nj.load({ ...jiebaSideFiles(), dict: file });
     } finally {
