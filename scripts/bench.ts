@@ -6,7 +6,7 @@
  *   npm run bench -- --quick      skip the 1,000-plan and 50 MB runs
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
 import { benchAlign } from './bench-align';
 import { benchScale, formatResults } from './bench-scale';
+import { benchStartup } from './bench-startup';
+import { benchAccuracy, benchTokenizer } from './bench-tokenizer';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -54,6 +56,15 @@ function section(title: string): void {
   console.log(`\n## ${title}`);
 }
 
+section('tokenizer dictionaries: load, identity, plans not seen, HMM, user dictionary (scripts/bench-tokenizer.ts)');
+benchTokenizer();
+
+section('alignment accuracy on every reading: full dictionary (before) → plandiff (after) (scripts/bench-tokenizer.ts)');
+benchAccuracy();
+
+section('a new user\'s first command: plandiff align on plans of one\'s own, whole process (scripts/bench-startup.ts)');
+benchStartup({ rounds: quick ? 3 : 5 });
+
 section('tokenizer and alignment (scripts/bench-align.ts)');
 benchAlign({ sizes: quick ? [50, 200] : [50, 200, 1000], log: (s) => console.log(s) });
 
@@ -84,15 +95,6 @@ if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
     `first run, empty cache folder: ${ms(cold.ms)}, peak RSS ${cold.maxRssMb.toFixed(0)} MB ` +
       (shipped ? '(the bundled plans read from dist/plan-cache, made at build time)' : '(no dist/plan-cache: loads nodejieba, parses and tokenizes)'),
   );
-  // the same two texts as files of one's own (outside the package): nothing cached for them anywhere
-  const own = mkdtempSync(join(tmpdir(), 'plandiff-bench-own-'));
-  const ownFiles = ['000_', '002_'].map((prefix) => {
-    const name = readdirSync(join(ROOT, 'seeds')).find((f) => f.startsWith(prefix))!;
-    copyFileSync(join(ROOT, 'seeds', name), join(own, name));
-    return join(own, name);
-  });
-  const ownCold = cliRun(['align', ...ownFiles, '--format', 'json'], mkdtempSync(join(tmpdir(), 'plandiff-bench-cache-')));
-  console.log(`first run on plan files of one's own (the same texts copied elsewhere): ${ms(ownCold.ms)}, peak RSS ${ownCold.maxRssMb.toFixed(0)} MB (loads nodejieba, parses and tokenizes)`);
   const warm: { ms: number; maxRssMb: number }[] = [];
   for (let i = 0; i < 5; i++) warm.push(cliRun(['align', 'putuo-2023', 'songjiang-2024', '--format', 'json'], cache));
   warm.sort((x, y) => x.ms - y.ms);

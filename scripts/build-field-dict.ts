@@ -24,7 +24,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORE_FIELD_TERMS, FIELD_TERM_FREQUENCY } from '../src/lexicon/field-terms';
-import { jiebaTokenizerWithDict } from '../src/text/tokenizer-jieba';
+import { jiebaTokenizerWith } from '../src/text/tokenizer-jieba';
 
 const MIN_COUNT = 4;
 const MIN_PLANS = 2;
@@ -114,7 +114,7 @@ candidates = candidates.filter(([g, st]) => {
 const coreDir = mkdtempSync(join(tmpdir(), 'plandiff-dict-'));
 const corePath = join(coreDir, 'core.utf8');
 writeFileSync(corePath, CORE_FIELD_TERMS.map((w) => `${w} ${FIELD_TERM_FREQUENCY} nz`).join('\n') + '\n');
-const jieba = jiebaTokenizerWithDict(corePath);
+const jieba = jiebaTokenizerWith({ userDict: corePath });
 const boundaries: { text: string; cuts: Set<number> }[] = runs.map((r) => {
   const cuts = new Set<number>([0]);
   let k = 0;

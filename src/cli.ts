@@ -23,6 +23,7 @@ import { auditConvergence } from './audit/audit';
 import { traceTask } from './audit/trace';
 import { createProgress } from './io/progress';
 import type { Tokenizer } from './text/tokenize';
+import { announcePlan } from './text/tokenizer-jieba';
 
 const HELP = `plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)
 
@@ -237,7 +238,11 @@ export function main(argv: string[]): number {
       return cached;
     },
     prepared: (ref) => {
-      if (parsed.values['no-cache']) return preparePlan(loadPlan(ref, opts.load));
+      if (parsed.values['no-cache']) {
+        const plan = loadPlan(ref, opts.load);
+        announcePlan(plan);
+        return preparePlan(plan);
+      }
       plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer(), shipped: shippedCacheDir() });
       return plans.load(ref, opts.load);
     },

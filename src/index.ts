@@ -21,7 +21,7 @@ export { loadPlan, loadPlans, loadPlanFile, loadCorpus, loadCorpusPlans, bundled
 // Text
 export { tokenize } from './text/tokenize';
 export { clauses } from './text/clauses';
-export { defaultTokenizer } from './text/tokenizer-jieba';
+export { announcePlan, defaultTokenizer } from './text/tokenizer-jieba';
 export { createCachedTokenizer } from './io/token-cache';
 
 // Alignment
@@ -106,6 +106,7 @@ export type {
 export type { PlanErrorCode } from './errors';
 export type { Corpus, LoadOptions, LoadedPlans, SkippedPlan } from './corpus';
 export type { Tokenizer, TokenizeOptions } from './text/tokenize';
+export type { JiebaTokenizer } from './text/tokenizer-jieba';
 export type { CachedTokenizer, TokenCacheOptions } from './io/token-cache';
 export type { AlignPlansOptions } from './align/align';
 export type { AlignmentJson, AlignmentPairJson } from './align/json';

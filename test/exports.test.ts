@@ -6,7 +6,7 @@ describe('public surface', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ADOPTED_SIMILARITY', 'AUDIT_COLUMNS', 'AUDIT_FORMATS', 'DEFAULT_ALIGN_CONFIG', 'DEFAULT_MAX_BYTES',
       'JUPYTER_DISPLAY', 'PlanParseError', 'REPORT_FORMATS', 'UsageError', 'alignMany', 'alignPlans',
-      'alignmentToJson', 'auditConvergence', 'bundledCorpusDir', 'classifyPair', 'clauses', 'compareScope',
+      'alignmentToJson', 'announcePlan', 'auditConvergence', 'bundledCorpusDir', 'classifyPair', 'clauses', 'compareScope',
       'compareTimeNodes', 'createCachedTokenizer', 'decodeBytes', 'defaultTokenizer', 'diffPlans', 'diffToJson',
       'extractObligations', 'findEntry', 'loadCorpus', 'loadCorpusPlans', 'loadPlan', 'loadPlanFile', 'loadPlans',
       'modalityOf', 'normalizeText', 'notebookView', 'obligationToJson', 'obligationsToJson', 'pairFromMany',

@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { displayPath, findPlan, loadPlanFile, type LoadOptions } from '../corpus';
 import { preparePlan, type PreparedPlan } from '../align/prepare';
 import type { Tokenizer } from '../text/tokenize';
+import type { Plan } from '../types';
+import { announcePlan } from '../text/tokenizer-jieba';
 
 /** Options of {@link createPlanCache}. */
 export interface PlanCacheOptions {
@@ -138,6 +140,10 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
     }
   };
 
+  /** Tell the tokenizer the plan's texts, also on a hit: should anything cut them later (the diff does),
+   * it loads the words of every plan at once */
+  const announce = (plan: Plan): void => announcePlan(plan, tokenizer);
+
   return {
     load(ref: string, load: LoadOptions = {}): PreparedPlan {
       const { file, entry } = findPlan(ref, load);
@@ -151,16 +157,20 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
         if (own) {
           hits++;
           touch(entryFile(key));
+          announce(own.plan);
           return own;
         }
         const shipped = options.shipped ? readEntry(join(options.shipped, `plan-${key}.json`)) : null;
         if (shipped) {
           hits++;
+          announce(shipped.plan);
           return shipped;
         }
       }
       misses++;
-      const prepared = preparePlan(loadPlanFile(file, entry, load), { tokenizer });
+      const plan = loadPlanFile(file, entry, load);
+      announce(plan);
+      const prepared = preparePlan(plan, { tokenizer });
       if (key) pending.set(key, JSON.stringify({ format: FORMAT, prepared }));
       return prepared;
     },

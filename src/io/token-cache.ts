@@ -1,23 +1,24 @@
 /**
  * A content-addressed on-disk cache of cut texts, so that a CLI run whose plans were tokenized before does
- * not pay nodejieba's dictionary load (~1–3 s). Keys are sha1(tokenizer version + field dictionary
- * contents + text); entries live in 16 JSON shard files (by the key's first hex digit) under `dir`, read
- * lazily and written atomically (temp file + rename) by `flush()`, each kept to its newest
- * {@link MAX_SHARD_ENTRIES} entries. nodejieba is loaded only on a miss.
+ * not load nodejieba at all. Keys are sha1(tokenizer version + text), the default tokenizer's version
+ * naming its rules, nodejieba's version and a hash of the field dictionary; entries live in 16 JSON shard
+ * files (by the key's first hex digit) under `dir`, read lazily and written atomically (temp file +
+ * rename) by `flush()`, each kept to its newest {@link MAX_SHARD_ENTRIES} entries. nodejieba is loaded
+ * only on a miss.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tokenizer } from '../text/tokenize';
-import { JIEBA_TOKENIZER_VERSION, defaultTokenizer, fieldDictPath } from '../text/tokenizer-jieba';
+import { defaultTokenizer, jiebaTokenizerVersion } from '../text/tokenizer-jieba';
 
 /** Options of {@link createCachedTokenizer}. */
 export interface TokenCacheOptions {
   /** Cache folder, created when missing (the CLI picks e.g. `$XDG_CACHE_HOME/plandiff`) */
   dir: string;
-  /** Tokenizer used on a miss (default: nodejieba with the field dictionary, loaded lazily) */
+  /** Tokenizer used on a miss (default: {@link defaultTokenizer}, nodejieba loaded lazily) */
   tokenizer?: Tokenizer;
-  /** Version string mixed into every key (default: jieba version + hash of the field dictionary) */
+  /** Version string mixed into every key (default: the jieba tokenizer's version, nodejieba's and a hash of the field dictionary) */
   version?: string;
   /** Write new entries when the process exits (default true); `flush()` may also be called directly */
   flushOnExit?: boolean;
@@ -39,14 +40,6 @@ export interface CachedTokenizer extends Tokenizer {
 const SHARD_FORMAT = 1;
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
 
-let defaultVersion: string | null = null;
-function dictVersion(): string {
-  if (defaultVersion === null) {
-    defaultVersion = `${JIEBA_TOKENIZER_VERSION}:${sha1(readFileSync(fieldDictPath(), 'utf8'))}`;
-  }
-  return defaultVersion;
-}
-
 /**
  * Create a tokenizer that looks each text up in the on-disk cache before cutting it.
  *
@@ -57,7 +50,7 @@ function dictVersion(): string {
 export function createCachedTokenizer(options: TokenCacheOptions): CachedTokenizer {
   const { dir } = options;
   const inner = options.tokenizer ?? defaultTokenizer();
-  const version = options.version ?? (options.tokenizer ? (options.tokenizer.id ?? 'custom') : dictVersion());
+  const version = options.version ?? (options.tokenizer ? (options.tokenizer.id ?? 'custom') : jiebaTokenizerVersion());
   const shards = new Map<string, Record<string, string[]>>();
   const dirty = new Set<string>();
   let hits = 0;
@@ -121,6 +114,9 @@ export function createCachedTokenizer(options: TokenCacheOptions): CachedTokeniz
       m[key] = pieces;
       dirty.add(s);
       return pieces.slice();
+    },
+    prepare(texts: readonly string[]): void {
+      inner.prepare?.(texts);
     },
     flush,
     stats: () => ({ hits, misses }),

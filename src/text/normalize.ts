@@ -4,7 +4,7 @@
  * converts traditional characters to simplified ones, and keeps the number of lines exactly, so that
  * every later stage can name the input line a task came from.
  */
-import { Converter, ConverterFactory, Locale } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 import {
   CJK_CLASS,
   FULLWIDTH_ALNUM_RANGES,
@@ -14,6 +14,7 @@ import {
   SPACE_CHARS,
   TRADITIONAL_MIN_SHARE,
 } from '../lexicon/normalize';
+import { TRADITIONAL_CHARS } from '../lexicon/traditional-chars';
 
 /** Result of `normalizeText`. */
 export interface NormalizeResult {
@@ -55,23 +56,25 @@ function escapeForClass(ch: string): string {
 /** Matches every character `CHAR_MAP` rewrites. */
 const CHAR_PATTERN = new RegExp(`[${[...CHAR_MAP.keys()].map(escapeForClass).join('')}]`, 'g');
 
-/**
- * Lazily built converters (building one takes ~30–60 ms). `detector` is OpenCC's plain traditional →
- * mainland table: it changes no character of a simplified text, so it decides whether a text is
- * traditional. `converter` adds the Hong Kong and Taiwan variant tables before it, so that texts
- * written with either region's variants (衞, 著力) come back to the mainland forms (卫, 着力).
- */
-let detector: ((text: string) => string) | null = null;
-let converter: ((text: string) => string) | null = null;
-
-function traditionalDetector(): (text: string) => string {
-  detector ??= Converter({ from: 't', to: 'cn' });
-  return detector;
+/** The parts of opencc-js normalization uses (its CommonJS build, loaded only to convert). */
+interface OpenCC {
+  ConverterFactory(...dicts: unknown[]): (text: string) => string;
+  Locale: { from: Record<string, unknown[]>; to: Record<string, unknown[]> };
 }
 
+/**
+ * The converter, built when a text is traditional (loading opencc-js and building it takes ~30–60 ms, so
+ * a simplified text never pays it): the Hong Kong and Taiwan variant tables, then OpenCC's plain
+ * traditional → mainland table, so that texts written with either region's variants (衞, 著力) come back
+ * to the mainland forms (卫, 着力).
+ */
+let converter: ((text: string) => string) | null = null;
+
 function simplifiedConverter(): (text: string) => string {
-  const from = Locale.from;
-  converter ??= ConverterFactory(from['hk'] ?? [], from['tw'] ?? [], Locale.to['cn'] ?? []);
+  if (!converter) {
+    const { ConverterFactory, Locale } = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCC;
+    converter = ConverterFactory(Locale.from['hk'] ?? [], Locale.from['tw'] ?? [], Locale.to['cn'] ?? []);
+  }
   return converter;
 }
 
@@ -79,47 +82,30 @@ function isHanCode(code: number): boolean {
   return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/**
- * What the traditional → simplified detector does to each BMP character, learned lazily: 0 not yet
- * asked, 1 kept, 2 changed. Characters are converted one at a time, so a character's answer never
- * depends on the text it comes from, and each distinct character goes through the converter once per
- * process instead of once per call.
- */
-let changedByDetector: Uint8Array | null = null;
+/** 1 for each BMP character OpenCC's traditional → mainland table changes (src/lexicon/traditional-chars.ts). */
+let traditional: Uint8Array | null = null;
 
-/** Asks the detector about the characters of `text` it has not been asked about yet. */
-function learnCharacters(text: string, table: Uint8Array): void {
-  const unknown: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (table[code] === 0 && isHanCode(code)) {
-      table[code] = 1;
-      unknown.push(String.fromCharCode(code));
-    }
+function traditionalTable(): Uint8Array {
+  if (!traditional) {
+    traditional = new Uint8Array(0x10000);
+    for (let i = 0; i < TRADITIONAL_CHARS.length; i++) traditional[TRADITIONAL_CHARS.charCodeAt(i)] = 1;
   }
-  if (unknown.length === 0) return;
-  const converted = traditionalDetector()(unknown.join('\n')).split('\n');
-  unknown.forEach((ch, i) => {
-    if (converted[i] !== ch) table[ch.charCodeAt(0)] = 2;
-  });
+  return traditional;
 }
 
 /**
- * Share of the Han characters of `text` that the traditional → simplified converter changes.
- * Each distinct character goes through the converter once per process (the answers are kept), so a
- * long simplified text costs one pass over its characters, not a full conversion.
+ * Share of the Han characters of `text` that the traditional → simplified converter changes (each
+ * character on its own, as listed in src/lexicon/traditional-chars.ts): one pass over the text.
  */
 export function traditionalShare(text: string): number {
-  changedByDetector ??= new Uint8Array(0x10000);
-  const table = changedByDetector;
-  learnCharacters(text, table);
+  const table = traditionalTable();
   let han = 0;
   let changed = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!isHanCode(code)) continue;
     han++;
-    if (table[code] === 2) changed++;
+    changed += table[code] as number;
   }
   return han === 0 ? 0 : changed / han;
 }
@@ -154,8 +140,8 @@ function countLines(text: string): number {
  * - Traditional characters are converted to simplified (OpenCC: Hong Kong and Taiwan variants, then
  *   traditional → mainland) when at least `TRADITIONAL_MIN_SHARE` (5%) of the Han characters are
  *   traditional-only; a simplified text is left as is.
- * - Fast: one pass of regular expressions, plus one converter call on the distinct characters to
- *   decide (a 48 MB simplified text takes well under a second; a traditional one ~5 s).
+ * - Fast: one pass of regular expressions, plus one pass counting traditional characters to decide
+ *   (a 48 MB simplified text takes well under a second; a traditional one ~5 s).
  *
  * Idempotent: normalizing normalized text changes nothing.
  */

@@ -14,6 +14,8 @@ export interface Tokenizer {
   cut(text: string): string[];
   /** Identifies the segmentation rules (used in cache keys); absent for ad-hoc test splitters */
   readonly id?: string;
+  /** Optional: told the texts about to be cut (whole task texts), so that it can load what they need at once */
+  prepare?(texts: readonly string[]): void;
 }
 
 /** Options of {@link tokenize}. */
