@@ -21,8 +21,8 @@ const CN = `[${HEADING_NUMERAL_CHARS}]{1,4}`;
 const LEVEL1 = new RegExp(`^(${CN})\\s*[、．.]\\s*`);
 const LEVEL1_PART = new RegExp(`^第(${CN})(?:部分|章|篇)\\s*[、，,．.：:]?\\s*`);
 const LEVEL2 = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、，,．.]?\\s*`);
-const LEVEL3 = /^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*/;
-const LEVEL4 = /^(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,3})[）)])\s*/;
+const LEVEL3 = /^(\d{1,6})\s*(?:[.．](?!\d)|、)\s*/;
+const LEVEL4 = /^(?:[（(]\s*(\d{1,6})\s*[）)]|(\d{1,6})[）)])\s*/;
 
 /** Reads the heading marker at the start of a squeezed line, or null. */
 export function matchHeading(s: string): HeadingMatch | null {

@@ -50,14 +50,16 @@ function stripLetterhead(s: string): string {
   return s;
 }
 
-function issuerOf(s: string): string | null {
+/** The issuing office a line names (`上海市普陀区人民政府办公室`), or null. */
+export function issuerOf(s: string): string | null {
   const t = stripLetterhead(s);
   if (t.length < 4 || t.length > 30) return null;
   if (/[，,：:。；、《》“”\s]/.test(t) || /关于|印发|通知/.test(t)) return null;
   return ISSUER_ENDINGS.some((e) => t.endsWith(e)) ? t : null;
 }
 
-function titleOf(s: string): { title: string; table: boolean } | null {
+/** The plan or task-table title a line is (`2023年普陀区政务公开工作要点`), or null. */
+export function titleOf(s: string): { title: string; table: boolean } | null {
   if (s.length < 4 || s.length > 60) return null;
   if (NOT_TITLE_WORDS.some((w) => s.includes(w)) || endsSentence(s) || /[，,：:]/.test(s)) return null;
   for (const e of TABLE_TITLE_ENDINGS) if (s.endsWith(e)) return { title: s, table: true };

@@ -12,7 +12,8 @@ import { normalizeText } from '../text/normalize';
 import { parseUnits } from './units';
 import { parseTimeNode } from './timenode';
 import { APPENDIX_WORDS, TABLE_TITLE_ENDINGS } from '../lexicon/layout';
-import { compact, endsSentence, isContentLine, isTrailerLine, splitLines, type Line } from './lines';
+import { compact, endsSentence, isContentLine, splitLines, type Line } from './lines';
+import { findDocumentEnd } from './document';
 import { matchHeading, readHeadings, titlesByLevel, type BodyHeading } from './headings';
 import { readMeta } from './meta';
 import { findTableHeader, readTable, type TableRow } from './table';
@@ -181,13 +182,17 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   if (!lines.some(isContentLine)) throw new PlanParseError('empty', file, null, 'no text: the input is empty');
   if (!hasText(lines)) throw new PlanParseError('empty', file, null, 'no text: the input has only headings');
 
-  let docEnd = lines.length;
+  let bodyStart = lines.length;
   for (let i = 0; i < lines.length; i++) {
-    if (isTrailerLine(lines[i]!)) {
-      docEnd = i;
+    const m = isContentLine(lines[i]!) ? matchHeading(lines[i]!.squeezed) : null;
+    if (m && m.level <= 2) {
+      bodyStart = i;
       break;
     }
   }
+  const documentEnd = findDocumentEnd(lines, file, bodyStart);
+  const docEnd = documentEnd.end;
+  for (const m of documentEnd.messages) messages.push(m);
   const header = findTableHeader(lines, 0, docEnd);
   const bodyTo = header ? appendixStart(lines, header.index, 0) : docEnd;
 
@@ -261,6 +266,15 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
             'item',
           )
         : body.map((_, k) => k + 1);
+    const lastTask = body[body.length - 1]!;
+    if (layout !== 'unit-sentences' && docEnd === lines.length && !lastTask.closing && !endsSentence(lastTask.text) && !/[）)]$/.test(lastTask.text)) {
+      messages.push({
+        reason: `the text ends inside task ${seqs[body.length - 1]} (it stops without closing its sentence: “…${lastTask.text.slice(-20)}”); the text may be cut off`,
+        place: places[body.length - 1]!,
+        ruleId: 'body/cut-off',
+        fatal: false,
+      });
+    }
     body.forEach((t, k) => {
       const place = places[k]!;
       if (t.closing) {
