@@ -139,11 +139,6 @@ export const DISTRICT_ENDINGS: readonly string[] = ['新区', '区', '县'];
 /** The city a district belongs to, when the title or issuer prints it (`上海市普陀区`). */
 export const CITY_NAME_PATTERN = '[\\u4e00-\\u9fa5]{2,3}市';
 
-/** Chinese numerals of heading markers (一、 …, （十二）). */
-export const HEADING_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
 /** Characters of a Chinese heading numeral. */
 export const HEADING_NUMERAL_CHARS = '〇零一二两三四五六七八九十百';
 

@@ -5,7 +5,8 @@
  */
 import type { Heading, SourceSpan } from '../types';
 import { HEADING_NUMERAL_CHARS } from '../lexicon/layout';
-import { compact, endsSentence, isContentLine, quantile, readChineseNumber, type Line } from './lines';
+import { compact, endsSentence, isContentLine, quantile, type Line } from './lines';
+import { parseNumber } from '../text/numerals';
 
 /** A marker found at the start of a line. */
 export interface HeadingMatch {
@@ -27,11 +28,11 @@ const LEVEL4 = /^(?:[（(]\s*(\d{1,6})\s*[）)]|(\d{1,6})[）)])\s*/;
 /** Reads the heading marker at the start of a squeezed line, or null. */
 export function matchHeading(s: string): HeadingMatch | null {
   let m = LEVEL2.exec(s);
-  if (m) return build(2, m, readChineseNumber(m[1]!), s);
+  if (m) return build(2, m, (parseNumber(m[1]!) ?? NaN), s);
   m = LEVEL1.exec(s);
-  if (m) return build(1, m, readChineseNumber(m[1]!), s);
+  if (m) return build(1, m, (parseNumber(m[1]!) ?? NaN), s);
   m = LEVEL1_PART.exec(s);
-  if (m) return build(1, m, readChineseNumber(m[1]!), s);
+  if (m) return build(1, m, (parseNumber(m[1]!) ?? NaN), s);
   m = LEVEL4.exec(s);
   if (m) return build(4, m, Number(m[1] ?? m[2]), s);
   m = LEVEL3.exec(s);

@@ -6,7 +6,6 @@
 import { squeezeSpaces } from '../text/normalize';
 import {
   FOOTER_PATTERNS,
-  HEADING_DIGITS,
   MARKDOWN_MARKS_PATTERN,
   TERMINAL_PUNCTUATION,
   TRAILER_STARTS,
@@ -76,26 +75,6 @@ export function visibleWidth(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (isWordCode(s.charCodeAt(i))) n++;
   return n;
-}
-
-/** Reads a Chinese numeral of a heading marker (`三`, `十二`, `二十一`, `一百`); NaN when it is not one. */
-export function readChineseNumber(s: string): number {
-  if (s === '') return NaN;
-  if (/^\d+$/.test(s)) return Number(s);
-  let total = 0;
-  let current = 0;
-  for (const ch of s) {
-    if (ch === '十' || ch === '百') {
-      const scale = ch === '十' ? 10 : 100;
-      total += (current === 0 ? 1 : current) * scale;
-      current = 0;
-    } else {
-      const d = HEADING_DIGITS[ch];
-      if (d === undefined) return NaN;
-      current = current * 10 + d;
-    }
-  }
-  return total + current;
 }
 
 /**

@@ -6,14 +6,14 @@ import type { PlanMeta } from '../types';
 import {
   CITY_NAME_PATTERN,
   DISTRICT_ENDINGS,
-  HEADING_DIGITS,
   ISSUER_ENDINGS,
   LETTERHEAD_SUFFIXES,
   NOT_TITLE_WORDS,
   PLAN_TITLE_ENDINGS,
   TABLE_TITLE_ENDINGS,
 } from '../lexicon/layout';
-import { endsSentence, isContentLine, readChineseNumber, type Line } from './lines';
+import { endsSentence, isContentLine, type Line } from './lines';
+import { parseDigitSequence, parseNumber } from '../text/numerals';
 
 /** Metadata read from the text, with where the title is. */
 export interface MetaScan {
@@ -39,8 +39,7 @@ export function readDate(s: string): string | null {
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const c = CN_DATE.exec(s);
   if (c) {
-    const year = Number([...c[1]!].map((ch) => HEADING_DIGITS[ch] ?? 0).join(''));
-    return isoDate(year, readChineseNumber(c[2]!), readChineseNumber(c[3]!));
+    return isoDate(parseDigitSequence(c[1]!) ?? NaN, parseNumber(c[2]!) ?? NaN, parseNumber(c[3]!) ?? NaN);
   }
   return null;
 }
