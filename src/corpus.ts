@@ -137,7 +137,7 @@ export function loadPlanFile(file: string, entry: CorpusEntry | null, options: L
   const label = displayPath(file);
   const input = readPlanFile(file, options.maxBytes != null ? { maxBytes: options.maxBytes } : undefined);
   const id = entry?.id ?? basename(file, extname(file));
-  const plan = parsePlan(input.text, { file: label, id });
+  const plan = parsePlan(input, { file: label, id });
   if (input.convertedFromTraditional && !plan.messages.some((m) => m.ruleId === 'text/converted-traditional')) {
     plan.messages.unshift({
       reason: 'the text is in traditional characters and was converted to simplified',
