@@ -226,3 +226,14 @@ export const UNITS_TEXT_MAX_LENGTH = 240;
 
 /** Markdown emphasis and heading marks a converter may leave around text (`**一、总体要求**`). */
 export const MARKDOWN_MARKS_PATTERN = '\\*\\*|__|^#{1,6}\\s+';
+
+/**
+ * Titles of the parts of a plan that state its aims rather than tasks (一、总体要求 （一）指导思想 …): the
+ * items and sections under them are not tasks.
+ */
+export const PREAMBLE_TITLES: readonly string[] = [
+  '总体要求', '指导思想', '基本原则', '工作原则', '工作目标', '主要目标', '总体目标', '总体思路', '目标任务',
+];
+
+/** The part that holds the aims (一、总体要求): its own sub-parts are aims only when titled as one. */
+export const PREAMBLE_PART = '总体要求';

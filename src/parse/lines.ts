@@ -31,12 +31,22 @@ export interface Line {
 const FOOTERS = FOOTER_PATTERNS.map((p) => new RegExp(p));
 const MARKDOWN = new RegExp(MARKDOWN_MARKS_PATTERN, 'g');
 
-/** Splits normalized text into lines (LF, CRLF or CR end a line, as `normalizeText` counts them). */
+/**
+ * Marks a lost character leaves at the start of a line (`??一、…` where a web page had two ideographic
+ * spaces in an encoding the copy did not know): question marks or U+FFFD before the text.
+ */
+const MANGLED_START = /^([ \t]*)[?？\uFFFD]+(?=[^?？\uFFFD\s])/;
+
+/**
+ * Splits normalized text into lines (LF, CRLF or CR end a line, as `normalizeText` counts them). Mangled
+ * marks at a line's start are dropped.
+ */
 export function splitLines(text: string): Line[] {
   const parts = text.split(/\r\n|\r|\n/);
   const lines: Line[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+    let part = parts[i]!;
+    if (MANGLED_START.test(part)) part = part.replace(MANGLED_START, '$1');
     const raw = part.includes('*') || part.includes('_') || part.includes('#') ? part.replace(MARKDOWN, '') : part;
     const text = raw.trim();
     const squeezed = text === '' ? '' : /[ \t]/.test(text) ? squeezeSpaces(text) : text;

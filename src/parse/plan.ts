@@ -13,6 +13,7 @@ import { normalizeText } from '../text/normalize';
 import { APPENDIX_WORDS, TABLE_TITLE_ENDINGS } from '../lexicon/layout';
 import { endsSentence, isContentLine, splitLines, type Line } from './lines';
 import { findDocumentEnd } from './document';
+import { splitRunTogether } from './run-together';
 import { matchHeading, readHeadings } from './headings';
 import { readMeta } from './meta';
 import { findTableHeader } from './table';
@@ -90,7 +91,7 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
       fatal: false,
     });
   }
-  const lines = splitLines(normalized.text);
+  const lines = splitRunTogether(splitLines(normalized.text));
   if (!lines.some(isContentLine)) throw new PlanParseError('empty', file, null, 'no text: the input is empty');
   if (!hasText(lines)) throw new PlanParseError('empty', file, null, 'no text: the input has only headings');
 
@@ -118,7 +119,7 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
     }
   }
   const metaTo = firstHeading < bodyTo ? firstHeading : header ? header.index : bodyTo;
-  const metaScan = readMeta(lines, metaTo, docEnd);
+  const metaScan = readMeta(lines, metaTo, docEnd, file);
   const bodyFrom = metaScan.titleIndex !== null && metaScan.titleIndex < bodyTo ? metaScan.titleIndex + 1 : 0;
   const headings = readHeadings(lines, bodyFrom, bodyTo, file);
 

@@ -23,7 +23,9 @@ export interface TableColumn {
 
 /** Columns of a task table and the shape its rows take. */
 export interface TableSchema {
-  layout: 'tabs' | 'vertical' | 'lines';
+  /** `cells`: one cell per line, columns printed left of 序号, empty lines between cells (a web table
+   * copied as text); see table-rows.ts for the others */
+  layout: 'tabs' | 'vertical' | 'lines' | 'cells';
   columns: TableColumn[];
 }
 
@@ -39,6 +41,9 @@ export interface TableHeader {
 
 const HEADER_KEYS = Object.keys(HEADER_WORDS).sort((a, b) => b.length - a.length);
 const MAX_HEADER_KEY = HEADER_KEYS.reduce((n, k) => Math.max(n, k.length), 0);
+
+/** Most header cells looked for before a 序号 cell printed on its own line (领域, 类别). */
+const MAX_COLUMNS_BEFORE_SEQ = 3;
 
 /** Splits a header text into header words (longest match first); null when some text is not one. */
 export function segmentHeader(s: string): string[] | null {
@@ -101,18 +106,45 @@ export function readHeader(lines: readonly Line[], i: number, end: number): Tabl
     return schema ? { schema, index: i, next: i + 1 } : null;
   }
   if (headerRole(line.text) === 'seq' && !/\s/.test(line.text)) {
-    // One header cell per line.
-    const columns: TableColumn[] = [{ header: line.squeezed, position: 0, role: 'seq' }];
-    let j = i + 1;
-    for (; j < end && j <= i + 12; j++) {
-      const next = lines[j]!;
-      if (!isContentLine(next) || /\s/.test(next.text)) break;
-      const role = headerRole(next.text);
-      if (role === null) break;
-      columns.push({ header: next.squeezed, position: columns.length, role });
+    // One header cell per line; cells of columns left of 序号 (领域) may come before it, and a table
+    // copied from a web page may have empty lines between cells.
+    let first = i;
+    const before: TableColumn[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - 2 * MAX_COLUMNS_BEFORE_SEQ && before.length < MAX_COLUMNS_BEFORE_SEQ; j--) {
+      const prev = lines[j]!;
+      if (prev.empty) continue;
+      // Only a header word itself (领域, 类别), not a title ending in one (要点任务分解表).
+      const role = isContentLine(prev) ? (HEADER_WORDS[prev.squeezed] ?? null) : null;
+      if (role === null || role === 'seq') break;
+      before.unshift({ header: prev.squeezed, position: 0, role });
+      first = j;
     }
-    const schema = schemaOf('vertical', columns);
-    return schema ? { schema, index: i, next: j } : null;
+    const columns: TableColumn[] = [...before, { header: line.squeezed, position: 0, role: 'seq' }];
+    let j = i + 1;
+    let next = j;
+    let gaps = false;
+    for (; j < end && j <= i + 24; j++) {
+      const cell = lines[j]!;
+      if (cell.empty) {
+        // An empty line ends a header of consecutive cells, unless more header cells follow it.
+        const after = lines[j + 1];
+        if (after && isContentLine(after) && !/\s/.test(after.text) && headerRole(after.text) !== null) {
+          gaps = true;
+          continue;
+        }
+        break;
+      }
+      if (!isContentLine(cell) || /\s/.test(cell.text)) break;
+      const role = headerRole(cell.text);
+      if (role === null) break;
+      columns.push({ header: cell.squeezed, position: 0, role });
+      next = j + 1;
+    }
+    const flat = before.length > 0 || gaps;
+    if (!flat) next = j;
+    columns.forEach((c, k) => (c.position = k));
+    const schema = schemaOf(flat ? 'cells' : 'vertical', columns);
+    return schema ? { schema, index: first, next } : null;
   }
   // Cells separated by spaces, else header words run together (or letter-spaced).
   const tokens = line.text.split(/\s+/);

@@ -11,6 +11,7 @@ import { isContentLine, joinWrapped, quantile, visibleWidth, type Line } from '.
 import { readHeader, sameColumns, type TableColumn, type TableSchema } from './table-header';
 import { classify, joinUnitColumns, positionalCells, rolesOf, type Cells, type Item, type RawRow } from './table-cells';
 import { squeezeSpaces } from '../text/normalize';
+import { isTimeLike, isUnitsLike } from './cells';
 
 const QUANTITY = new RegExp(`^[${QUANTITY_CHARS}]`);
 /** Row numbers have up to six digits (tables of 10,000 rows and more). */
@@ -260,3 +261,77 @@ export function readLineRows(
   }
 }
 
+
+/* ───────────────────────────── cells ───────────────────────────── */
+
+/**
+ * Rows of a table printed one cell per line (`cells` layout: a web table copied as text, empty lines
+ * between cells, merged cells printed once). A row runs from its number cell to the next one; within it
+ * the time node is the last time-like cell, the units the units-like cells before it, the content the
+ * cell before the units and the name levels the cells before that. Cells after the time node belong to
+ * the columns left of 序号 (领域) of the next row.
+ */
+export function readCellRows(
+  lines: readonly Line[],
+  from: number,
+  end: number,
+  schema: TableSchema,
+  out: RawRow[],
+): void {
+  const roles = rolesOf(schema);
+  const seqAt = schema.columns.indexOf(roles.seq);
+  const textBefore = schema.columns.slice(0, seqAt).filter((c) => c.role === 'text').length;
+  const namesAfter = roles.names.length - textBefore;
+  const cells: Item[] = [];
+  for (let i = from; i < end; i++) {
+    const line = lines[i]!;
+    if (!isContentLine(line) || TABLE_CONTINUATION_WORDS.includes(line.squeezed)) continue;
+    cells.push({ index: i, text: line.text, squeezed: line.squeezed });
+  }
+  // Row starts: bare numbers in sequence.
+  const starts: { at: number; printed: number }[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const m = SEQ_CELL.exec(cells[k]!.squeezed);
+    if (!m) continue;
+    const n = Number(m[1]);
+    const last = starts.length > 0 ? starts[starts.length - 1]!.printed : null;
+    if (last === null ? n <= 5 : n === last + 1) starts.push({ at: k, printed: n });
+  }
+  let pending = starts.length > 0 ? cells.slice(0, starts[0]!.at).map((c) => c.squeezed) : [];
+  starts.forEach((start, r) => {
+    const stop = r + 1 < starts.length ? starts[r + 1]!.at : cells.length;
+    const own = cells.slice(start.at + 1, stop);
+    let t = -1;
+    if (roles.time) for (let k = own.length - 1; k >= 0 && t < 0; k--) if (isTimeLike(own[k]!.text)) t = k;
+    const beforeTime = t >= 0 ? t : own.length;
+    let u = beforeTime;
+    while (u > 0 && beforeTime - u < roles.units.length && isUnitsLike(own[u - 1]!.text)) u--;
+    const cut = t >= 0 ? t + 1 : u < beforeTime ? beforeTime : own.length;
+    const head = own.slice(0, u).map((c) => c.squeezed);
+    const given = head.length >= 2 ? Math.min(namesAfter, head.length - 1) : 0;
+    const before = pending.slice(-textBefore);
+    const names = [
+      ...Array.from({ length: textBefore - before.length }, () => ''),
+      ...before,
+      ...head.slice(0, given),
+      ...Array.from({ length: namesAfter - given }, () => ''),
+    ];
+    const unitTexts = own.slice(u, beforeTime).map((c) => c.squeezed);
+    const row: Cells = {
+      names,
+      content: joinWrapped(head.slice(given)),
+      units: joinUnitColumns(roles, unitTexts),
+      time: t >= 0 ? own[t]!.squeezed : '',
+    };
+    const first = cells[start.at]!.index;
+    const lastCell = own[Math.min(cut, own.length) - 1];
+    out.push({
+      printed: start.printed,
+      first,
+      last: lastCell ? lastCell.index : first,
+      section: null,
+      cells: { ...row, levels: roles.names.length, hasUnitsColumn: roles.units.length > 0, hasTimeColumn: roles.time !== null },
+    });
+    pending = own.slice(cut).map((c) => c.squeezed);
+  });
+}

@@ -20,7 +20,7 @@ import { isTrailerLine, type Line } from './lines';
 import type { TableHeader } from './table-header';
 import type { RawRow } from './table-cells';
 import { resolveNames } from './table-names';
-import { readLineRows, readTabRows } from './table-rows';
+import { readCellRows, readLineRows, readTabRows } from './table-rows';
 
 export { findTableHeader, headerRole, readHeader, segmentHeader } from './table-header';
 export type { TableColumn, TableHeader, TableSchema } from './table-header';
@@ -83,6 +83,8 @@ export function readTable(lines: readonly Line[], header: TableHeader, to: numbe
 
   if (header.schema.layout === 'tabs') {
     readTabRows(lines, header.next, end, header.schema, raw, messages, ctx, () => section, (s) => (section = s));
+  } else if (header.schema.layout === 'cells') {
+    readCellRows(lines, header.next, end, header.schema, raw);
   } else {
     readLineRows(lines, header.next, end, header.schema, raw, messages, ctx);
   }
