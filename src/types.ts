@@ -40,6 +40,8 @@ export interface NormalizedText {
   encoding: string;
   /** True when traditional characters were converted to simplified */
   convertedFromTraditional: boolean;
+  /** What the text was extracted from, when not a plain-text file: an HTML page or a Word (.docx) file */
+  format?: 'html' | 'docx';
 }
 
 /* ───────────────────────────── plans and tasks ───────────────────────────── */

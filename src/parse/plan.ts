@@ -83,6 +83,14 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
   }
   const messages: Message[] = [];
   const normalized = given ?? normalizeText(raw);
+  if (given?.format === 'html' || given?.format === 'docx') {
+    messages.push({
+      reason: `the text was extracted from the ${given.format === 'html' ? 'HTML page' : 'Word file'} ${file}: line numbers count in that extracted text (readPlanFile returns it), not in the ${given.format === 'html' ? 'page source' : 'document'}`,
+      place: null,
+      ruleId: 'read/extracted-text',
+      fatal: false,
+    });
+  }
   if (normalized.convertedFromTraditional) {
     messages.push({
       reason: 'the text is in traditional characters; it was converted to simplified ones',
