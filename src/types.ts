@@ -154,6 +154,8 @@ export interface ParseOptions {
   file?: string;
   /** Plan id (default: derived from the file name) */
   id?: string;
+  /** Called as the parse goes on with the share done, in percent (`done` of `total` = 100); for progress bars on long texts */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /* ───────────────────────────── corpus ───────────────────────────── */

@@ -111,3 +111,13 @@ describe('a plan of 300,000 numbered items', () => {
     expect(plan.tasks[299_999]!.units.lead).toEqual(['区府办']);
   }, 60_000);
 });
+
+describe('progress of a long parse', () => {
+  it('is reported in percent, rising to 100', () => {
+    const seen: number[] = [];
+    parsePlan(PLAN_A.join('\n'), { onProgress: (done, total) => seen.push((done / total) * 100) });
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(100);
+  });
+});

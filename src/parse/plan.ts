@@ -82,7 +82,9 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
     throw new PlanParseError('empty', file, null, 'no text: the input is empty');
   }
   const messages: Message[] = [];
+  const progress = options.onProgress ?? (() => {});
   const normalized = given ?? normalizeText(raw);
+  progress(10, 100);
   if (given?.format === 'html' || given?.format === 'docx') {
     messages.push({
       reason: `the text was extracted from the ${given.format === 'html' ? 'HTML page' : 'Word file'} ${file}: line numbers count in that extracted text (readPlanFile returns it), not in the ${given.format === 'html' ? 'page source' : 'document'}`,
@@ -100,6 +102,7 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
     });
   }
   const lines = splitRunTogether(splitLines(normalized.text));
+  progress(20, 100);
   if (!lines.some(isContentLine)) throw new PlanParseError('empty', file, null, 'no text: the input is empty');
   if (!hasText(lines)) throw new PlanParseError('empty', file, null, 'no text: the input has only headings');
 
@@ -130,6 +133,7 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
   const metaScan = readMeta(lines, metaTo, docEnd, file);
   const bodyFrom = metaScan.titleIndex !== null && metaScan.titleIndex < bodyTo ? metaScan.titleIndex + 1 : 0;
   const headings = readHeadings(lines, bodyFrom, bodyTo, file);
+  progress(40, 100);
 
   const doc: PlanDocument = { file, lines, flat: headings.flat, bodyTo, docEnd, header };
   let reading: { layout: PlanLayout; tasks: Task[] } | null = null;
@@ -141,6 +145,7 @@ export function parsePlan(text: string | NormalizedText, options: ParseOptions =
     break;
   }
   if (!reading) throw new PlanParseError('no-tasks', file, null, NO_TASKS);
+  progress(100, 100);
   const { layout, tasks } = reading;
 
   return {
