@@ -121,3 +121,19 @@ describe('progress of a long parse', () => {
     expect(seen.at(-1)).toBe(100);
   });
 });
+
+describe('a heading that reads like a title is no second document', () => {
+  it('二、2024年重点工作 inside the body stays a heading', () => {
+    const text = [
+      '2024年某某区政务公开工作要点',
+      '一、加强政策公开',
+      '1. 做好政策解读。（区政府办公室）',
+      '二、2024年重点工作',
+      '（一）深化公开',
+      '2. 做好决策公开。（区司法局）',
+    ].join('\n');
+    const plan = parsePlan(text);
+    expect(plan.tasks.map((t) => t.text)).toEqual(['做好政策解读。', '做好决策公开。']);
+    expect(plan.messages.filter((m) => m.ruleId.startsWith('document/'))).toEqual([]);
+  });
+});

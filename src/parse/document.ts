@@ -58,7 +58,9 @@ export function findDocumentEnd(lines: readonly Line[], file: string, bodyStart:
       trailer = i;
       break;
     }
-    const t = i > bodyStart && line.squeezed.length <= TRAILER_LINE_MAX ? titleOf(line.squeezed) : null;
+    // A second plan's title: a dated title line (`2023年…工作要点`), not a heading, before a body heading.
+    const s = line.squeezed;
+    const t = i > bodyStart && s.length <= TRAILER_LINE_MAX && /\d{4}年/.test(s) && !matchHeading(s) ? titleOf(s) : null;
     if (t && !t.table && nextIsHeading(lines, i)) {
       second = i;
       break;
