@@ -1,6 +1,6 @@
 /**
  * Nothing lost without a word: text after the trailer (抄送 / 印发), a second document in the same file,
- * items numbered past 999, a text cut off inside its last task, and a plan of 300,000 items.
+ * items numbered past 999, a text cut off inside its last task, and a plan of 100,000 items.
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/parse/plan';
@@ -93,10 +93,12 @@ describe('a text cut off inside a task', () => {
   });
 });
 
-describe('a plan of 300,000 numbered items', () => {
+describe('a plan of 100,000 numbered items', () => {
+  // The 50 MB plan of 300,000 items is measured by `npm run bench` (scripts/bench-scale.ts); this is the
+  // same shape at a size a test can afford.
   it('is read whole, without a RangeError', () => {
     const lines = ['2024年某某区政务公开工作要点', '一、加强政策公开'];
-    for (let k = 1; k <= 300_000; k++) lines.push(`${k}. 公开第${k}项。（区府办）`);
+    for (let k = 1; k <= 100_000; k++) lines.push(`${k}. 公开第${k}项。（区府办）`);
     let plan;
     try {
       plan = parsePlan(lines.join('\n'), { file: 'huge.txt' });
@@ -106,9 +108,10 @@ describe('a plan of 300,000 numbered items', () => {
       expect(String(error)).toMatch(/limit/);
       return;
     }
-    expect(plan.tasks).toHaveLength(300_000);
-    expect(plan.tasks[299_999]!.text).toBe('公开第300000项。');
-    expect(plan.tasks[299_999]!.units.lead).toEqual(['区府办']);
+    expect(plan.tasks).toHaveLength(100_000);
+    expect(plan.tasks[99_999]!.text).toBe('公开第100000项。');
+    expect(plan.tasks[99_999]!.units.lead).toEqual(['区府办']);
+    expect(plan.tasks[99_999]!.source).toEqual({ file: 'huge.txt', lineStart: 100_002, lineEnd: 100_002 });
   }, 60_000);
 });
 
