@@ -65,7 +65,8 @@ function hasText(lines: readonly Line[]): boolean {
  * `readPlanText` / `readPlanFile` return is taken as it is, so a text read from a file is normalized once.
  *
  * Limits: the text is read whole in memory; files are refused above `DEFAULT_MAX_BYTES` (256 MiB) by the
- * readers. A plan of 300,000 numbered items (50 MB) parses in about 8 s and 0.6 GB on one core.
+ * readers. A 52 MB plan of 300,000 numbered items reads and parses in about 8 s of CPU time with a peak
+ * of about 0.75 GB (`npm run bench`, scripts/bench-scale.ts, on this project's 2-core machine).
  *
  * @param text - the plan text as extracted from PDF, DOCX or HTML, or a `NormalizedText`
  * @param options - `file` (used in sources and errors, default `<input>`), `id` (default: the file's
