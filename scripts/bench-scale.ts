@@ -5,7 +5,10 @@
  *  (a) one huge plan: a seed's task table repeated with renumbered rows to 10, 25 and 50 MB, through
  *      readPlanText + parsePlan;
  *  (b) a folder of 2,000 plans (perturbed seeds, with a manifest.json) through loadCorpusPlans, then the
- *      same texts through parsePlan alone.
+ *      same texts through parsePlan alone;
+ *  (c) a 50 MB plan of 300,000 numbered items (1. … （区政府办公室，全年）) through readPlanText + parsePlan.
+ *
+ * Each line prints the throughput (MB/s of input, wall time) and the peak memory.
  *
  * Each measurement runs in a fresh child process, so that one measurement's memory high-water does not
  * hide the next one's. Peak memory is the process RSS sampled every 10 ms from a worker thread (the
@@ -17,6 +20,7 @@
  *   npx tsx scripts/bench-scale.ts --plans 500     folder size of (b)
  *   npx tsx scripts/bench-scale.ts --seed 000      seed file of (a), by its number (default 001, tab-separated)
  *   npx tsx scripts/bench-scale.ts --no-wrap       row numbers of (a) keep counting past 9999
+ *   npx tsx scripts/bench-scale.ts --items 300000  numbered items of (c); 0 leaves it out
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -205,7 +209,27 @@ export function writeCorpus(count: number): string {
 
 /* ───────────── one measurement per child process ───────────── */
 
+/** A plan of `count` numbered items under one heading, each closing with a units-and-deadline parenthesis. */
+export function numberedItemsPlan(count: number): string {
+  const lines = ['2024年某区政务公开工作要点', '一、加强政策公开'];
+  for (let k = 1; k <= count; k++) {
+    lines.push(`${k}. 做好第${k}项政务公开工作，按规定公开相关信息并及时更新，确保信息准确完整，接受社会监督和评议。（区政府办公室，全年）`);
+  }
+  return lines.join('\n');
+}
+
 async function runCase(kind: string, arg: string): Promise<ScaleResult[]> {
+  if (kind === 'items') {
+    const bytes = Buffer.from(numberedItemsPlan(Number(arg)), 'utf8');
+    return [
+      await measure(
+        `plan of ${Number(arg).toLocaleString('en')} numbered items (readPlanText+parsePlan)`,
+        bytes.length,
+        () => parsePlan(readPlanText(bytes, 'items.txt'), { file: 'items.txt' }),
+        (p) => p.tasks.length,
+      ),
+    ];
+  }
   if (kind === 'plan') {
     const [seed, mb, wrap] = arg.split(':') as [string, string, string];
     const text = bigPlan(readFileSync(seedFile(seed), 'utf8'), Number(mb) * MB, Number(wrap) || Number.MAX_SAFE_INTEGER);
@@ -214,7 +238,7 @@ async function runCase(kind: string, arg: string): Promise<ScaleResult[]> {
       await measure(
         `plan ${mb} MB, seed ${seed}${Number(wrap) ? '' : ', no wrap'} (readPlanText+parsePlan)`,
         bytes.length,
-        () => parsePlan(readPlanText(bytes, 'big.txt').text, { file: 'big.txt' }),
+        () => parsePlan(readPlanText(bytes, 'big.txt'), { file: 'big.txt' }),
         (p) => p.tasks.length,
       ),
     ];
@@ -251,15 +275,18 @@ async function runCase(kind: string, arg: string): Promise<ScaleResult[]> {
  * Runs the benchmark: each measurement in a child process of this script. Returns the results in order.
  *
  * @param options - `sizes` in MB for the big plan (default 10, 25, 50), `seed` file prefix (default
- *   `001`, the tab-separated table), `plans` in the folder (default 2000)
+ *   `001`, the tab-separated table), `plans` in the folder (default 2000), `items` in the numbered-items
+ *   plan (default 300,000, about 50 MB; 0 leaves it out)
  */
-export function benchScale(options: { sizes?: number[]; seed?: string; plans?: number; wrap?: number } = {}): (ScaleResult | ScaleFailure)[] {
+export function benchScale(options: { sizes?: number[]; seed?: string; plans?: number; wrap?: number; items?: number } = {}): (ScaleResult | ScaleFailure)[] {
   const sizes = options.sizes ?? [10, 25, 50];
   const seed = options.seed ?? '001';
   const plans = options.plans ?? 2000;
   const wrap = options.wrap ?? DEFAULT_WRAP;
+  const items = options.items ?? 300_000;
   const script = fileURLToPath(import.meta.url);
   const jobs: [string, string][] = [...sizes.map((mb): [string, string] => ['plan', `${seed}:${mb}:${wrap}`])];
+  if (items > 0) jobs.push(['items', String(items)]);
   if (plans > 0) jobs.push(['folder', String(plans)]);
   const results: (ScaleResult | ScaleFailure)[] = [];
   for (const [kind, arg] of jobs) {
@@ -286,7 +313,7 @@ export function formatResults(all: (ScaleResult | ScaleFailure)[]): string {
   const rows = results.map(
     (r) =>
       `${r.label.padEnd(52)} ${fmtMb(r.bytes).padStart(9)} ${String(r.tasks).padStart(8)} tasks ${(r.ms / 1000).toFixed(2).padStart(7)} s (cpu ${(r.cpuMs / 1000).toFixed(2)} s) ` +
-      `${((r.cpuMs / r.bytes) * MB).toFixed(0).padStart(6)} cpu ms/MB  peak RSS ${fmtMb(r.peakRss).padStart(9)} (kernel max ${fmtMb(r.maxRss)}, before ${fmtMb(r.baseRss)})`,
+      `${(r.bytes / MB / (r.ms / 1000)).toFixed(1).padStart(6)} MB/s ${((r.cpuMs / r.bytes) * MB).toFixed(0).padStart(6)} cpu ms/MB  peak RSS ${fmtMb(r.peakRss).padStart(9)} (kernel max ${fmtMb(r.maxRss)}, before ${fmtMb(r.baseRss)})`,
   );
   const plans = results.filter((r) => r.label.startsWith('plan '));
   if (plans.length >= 2 && plans.every((p) => p.label.includes('seed'))) {
@@ -324,12 +351,14 @@ async function main(argv: string[]): Promise<void> {
   const sizes = argValue(argv, '--sizes')?.split(',').map(Number);
   const plans = argValue(argv, '--plans');
   const seed = argValue(argv, '--seed');
+  const items = argValue(argv, '--items');
   const wrap = argv.includes('--no-wrap') ? 0 : undefined;
   const results = benchScale({
     ...(wrap !== undefined ? { wrap } : {}),
     ...(sizes ? { sizes } : {}),
     ...(plans ? { plans: Number(plans) } : {}),
     ...(seed ? { seed } : {}),
+    ...(items ? { items: Number(items) } : {}),
   });
   process.stdout.write(formatResults(results));
 }

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { PlanParseError } from './errors';
 import { readPlanFile } from './io/read';
 import { parsePlan } from './parse/plan';
+import { createProgress } from './io/progress';
 import type { CorpusEntry, Plan } from './types';
+
+/** Plans longer than this (characters) show a progress bar while they parse, on a terminal only. */
+const PROGRESS_MIN_CHARS = 5_000_000;
 
 /** A manifest loaded from disk, with each entry's file resolved to an absolute path. */
 export interface Corpus {
@@ -137,7 +141,9 @@ export function loadPlanFile(file: string, entry: CorpusEntry | null, options: L
   const label = displayPath(file);
   const input = readPlanFile(file, options.maxBytes != null ? { maxBytes: options.maxBytes } : undefined);
   const id = entry?.id ?? basename(file, extname(file));
-  const plan = parsePlan(input.text, { file: label, id });
+  const bar = input.text.length > PROGRESS_MIN_CHARS ? createProgress(100, `parsing ${label}`) : null;
+  const plan = parsePlan(input, { file: label, id, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
+  bar?.finish();
   if (input.convertedFromTraditional && !plan.messages.some((m) => m.ruleId === 'text/converted-traditional')) {
     plan.messages.unshift({
       reason: 'the text is in traditional characters and was converted to simplified',

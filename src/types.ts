@@ -40,6 +40,8 @@ export interface NormalizedText {
   encoding: string;
   /** True when traditional characters were converted to simplified */
   convertedFromTraditional: boolean;
+  /** What the text was extracted from, when not a plain-text file: an HTML page or a Word (.docx) file */
+  format?: 'html' | 'docx';
 }
 
 /* ───────────────────────────── plans and tasks ───────────────────────────── */
@@ -152,6 +154,8 @@ export interface ParseOptions {
   file?: string;
   /** Plan id (default: derived from the file name) */
   id?: string;
+  /** Called as the parse goes on with the share done, in percent (`done` of `total` = 100); for progress bars on long texts */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /* ───────────────────────────── corpus ───────────────────────────── */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractObligations } from '../src/obligations/extract';
-import { parseChineseNumeral, parseNumber } from '../src/obligations/numerals';
+import { parseChineseNumeral, parseNumber } from '../src/text/numerals';
 import type { Obligation } from '../src/types';
 
 /** The fields the evaluation scores, plus period. */

@@ -267,8 +267,13 @@ describe('files that are not text are refused with what to do', () => {
       // \r\n ends line 1, \x1a\n ends line 2: the first NUL is on line 3.
       'binary: plandiff: scan.png:3: this looks like a binary file, not text (a NUL byte on line 3); save the plan as plain text first',
     );
+    // A .docx is read now; a truncated one is refused as a Word file that cannot be opened, and a zip
+    // that is not a Word file as before.
     expect(failure(() => readPlanText(Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), 'plan.docx'))).toBe(
-      'binary: plandiff: plan.docx: this looks like a Word/zip file; save it as plain text first',
+      'binary: plandiff: plan.docx: this Word file cannot be opened (invalid zip data); save it again or as plain text',
+    );
+    expect(failure(() => readPlanText(Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), 'archive.zip'))).toBe(
+      'binary: plandiff: archive.zip: this looks like a Word/zip file; save it as plain text first',
     );
     expect(failure(() => readPlanText(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'plan.doc'))).toBe(
       'binary: plandiff: plan.doc: this looks like an old Word (.doc) file; save it as plain text first',

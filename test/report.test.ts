@@ -340,7 +340,7 @@ describe('parse rule titles', () => {
       }
     };
     walk(new URL('../src/', import.meta.url));
-    expect(ids.size).toBe(12);
+    expect(ids.size).toBe(16);
     for (const lang of ['zh', 'en'] as const) expect(Object.keys(LABELS[lang].ruleTitles).sort()).toEqual([...ids].sort());
   });
 });

@@ -1,12 +1,16 @@
 /**
  * Reading plan files: size check, decoding and normalization. `readPlanText` works on bytes and touches
- * no file system; `readPlanFile` is the loader's I/O layer and reads the file first.
+ * no file system; `readPlanFile` is the loader's I/O layer and reads the file first. Plain text, HTML
+ * pages (.html, or text that is a page) and Word files (.docx) are read; their text is extracted first
+ * (src/io/html.ts, src/io/docx.ts, loaded only when such a file comes). PDF is refused with a hint.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { PlanParseError } from '../errors';
 import type { NormalizedText } from '../types';
 import { normalizeText } from '../text/normalize';
 import { decodeBytes } from './decode';
+import { docxToText, isDocx } from './docx';
+import { htmlToText, looksLikeHtml } from './html';
 
 /** Options of `readPlanText` and `readPlanFile`. */
 export interface ReadOptions {
@@ -33,15 +37,40 @@ function tooLarge(file: string, size: number, limit: number): PlanParseError {
 }
 
 /**
- * Decodes and normalizes the bytes of a plan: size check (`too-large`), `decodeBytes` (encoding
- * detection, refusing PDF, Word and binary files) and `normalizeText`.
+ * Decodes and normalizes the bytes of a plan: size check (`too-large`), then the text of a Word file
+ * (`docxToText`), or `decodeBytes` (encoding detection, refusing PDF, old Word and binary files) and,
+ * for an HTML page, its text (`htmlToText`); then `normalizeText`. Line numbers count in the text returned.
  */
 export function readPlanText(bytes: Uint8Array, file: string, options: ReadOptions = {}): NormalizedText {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > limit) throw tooLarge(file, bytes.length, limit);
-  const decoded = decodeBytes(bytes, file);
-  const normalized = normalizeText(decoded.text);
-  return { text: normalized.text, encoding: decoded.encoding, convertedFromTraditional: normalized.convertedFromTraditional };
+  let text: string;
+  let encoding: string;
+  let format: 'text' | 'html' | 'docx' = 'text';
+  if (isZip(bytes) && (/\.docx$/i.test(file) || isDocx(bytes))) {
+    text = docxToText(bytes, file);
+    encoding = 'utf-8';
+    format = 'docx';
+  } else {
+    const decoded = decodeBytes(bytes, file);
+    encoding = decoded.encoding;
+    text = decoded.text;
+    if (/\.x?html?$/i.test(file) || looksLikeHtml(text)) {
+      text = htmlToText(text);
+      format = 'html';
+    }
+  }
+  if (format !== 'text' && text.trim() === '') {
+    throw new PlanParseError('empty', file, null, `no text: the ${format === 'html' ? 'page' : 'Word file'} holds no text`);
+  }
+  const normalized = normalizeText(text);
+  const read: NormalizedText = { text: normalized.text, encoding, convertedFromTraditional: normalized.convertedFromTraditional };
+  if (format !== 'text') read.format = format;
+  return read;
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 /**

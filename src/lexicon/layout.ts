@@ -139,11 +139,6 @@ export const DISTRICT_ENDINGS: readonly string[] = ['新区', '区', '县'];
 /** The city a district belongs to, when the title or issuer prints it (`上海市普陀区`). */
 export const CITY_NAME_PATTERN = '[\\u4e00-\\u9fa5]{2,3}市';
 
-/** Chinese numerals of heading markers (一、 …, （十二）). */
-export const HEADING_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
 /** Characters of a Chinese heading numeral. */
 export const HEADING_NUMERAL_CHARS = '〇零一二两三四五六七八九十百';
 
@@ -231,3 +226,14 @@ export const UNITS_TEXT_MAX_LENGTH = 240;
 
 /** Markdown emphasis and heading marks a converter may leave around text (`**一、总体要求**`). */
 export const MARKDOWN_MARKS_PATTERN = '\\*\\*|__|^#{1,6}\\s+';
+
+/**
+ * Titles of the parts of a plan that state its aims rather than tasks (一、总体要求 （一）指导思想 …): the
+ * items and sections under them are not tasks.
+ */
+export const PREAMBLE_TITLES: readonly string[] = [
+  '总体要求', '指导思想', '基本原则', '工作原则', '工作目标', '主要目标', '总体目标', '总体思路', '目标任务',
+];
+
+/** The part that holds the aims (一、总体要求): its own sub-parts are aims only when titled as one. */
+export const PREAMBLE_PART = '总体要求';

@@ -1,5 +1,6 @@
 /**
- * Numerals read by the obligation extractor (src/obligations/numerals.ts). Data only.
+ * Numerals read by the number reader (src/text/numerals.ts), which heading markers, dates, time nodes and
+ * obligations share. Data only.
  *
  * Numerals are only ever converted inside a span the obligation grammar matched: 一网通办, 三同步 and 十四五
  * are never rewritten, because no unit word follows their numeral.

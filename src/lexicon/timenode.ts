@@ -2,11 +2,6 @@
  * Words of time nodes (时间节点) read by `parseTimeNode` (src/parse/timenode.ts).
  */
 
-/** Chinese numerals used in months and quarters. 两 counts as 2. */
-export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
-};
-
 /** Words meaning work that goes on without a deadline. */
 export const CONTINUOUS_WORDS: readonly string[] = [
   '持续推进', '持续开展', '持续', '长期坚持', '长期', '常态化推进', '常态化', '常年', '日常', '经常性', '定期', '及时', '每月', '每季度', '每季', '每半年',

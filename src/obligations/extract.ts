@@ -41,7 +41,7 @@ import {
 import { EXCEPTION_CLOSE, EXCEPTION_OPEN, MAX_EXCEPTION } from '../lexicon/modality';
 import { CHINESE_NUMERAL_CHARS, RANGE_JOINERS } from '../lexicon/numerals';
 import type { Comparator, Obligation, ObligationKind, Task } from '../types';
-import { parseNumber, round } from './numerals';
+import { parseNumber, round } from '../text/numerals';
 import { subjectOf } from './subject';
 
 /** Unit reported for dates, whose value is month*100+day (3月31日 → 331). */

@@ -4,10 +4,10 @@
  * else the （一） sections. Unit parentheses are taken out of the text and read as the task's units;
  * a parenthesis holding a time node (`（完成时限：6月底前）`) becomes its time node.
  */
-import { isTimeLike, isUnitsLike } from './cells';
+import { isTimeLike, isUnitsLike, splitUnitsAndTime } from './cells';
 import type { BodyHeading } from './headings';
 import { isContentLine, type Line } from './lines';
-import { TIME_TEXT_LABELS } from '../lexicon/layout';
+import { PREAMBLE_PART, PREAMBLE_TITLES, TIME_TEXT_LABELS } from '../lexicon/layout';
 
 const TIME_LABEL = new RegExp(`^\\s*(?:${[...TIME_TEXT_LABELS].sort((a, b) => b.length - a.length).join('|')})\\s*[：:]`);
 
@@ -82,7 +82,10 @@ interface Group {
   start: number;
   end: number;
   inner: string;
-  kind: 'units' | 'time' | 'other';
+  /** `both`: units and time node in one parenthesis (`责任单位：区府办；完成时限：全年`) */
+  kind: 'units' | 'time' | 'both' | 'other';
+  /** The units and the time node of a `both` group */
+  split?: { units: string; time: string };
 }
 
 const MAX_GROUP = 300;
@@ -102,7 +105,8 @@ function findGroups(text: string): Group[] {
       if (depth === 0) {
         const inner = text.slice(start + 1, i);
         const kind = isUnitsLike(inner) ? 'units' : isTimeLike(inner) ? 'time' : 'other';
-        groups.push({ start, end: i + 1, inner, kind });
+        const split = kind === 'other' ? splitUnitsAndTime(inner) : null;
+        groups.push(split ? { start, end: i + 1, inner, kind: 'both', split } : { start, end: i + 1, inner, kind });
       }
     }
     if (depth > 0 && i - start > MAX_GROUP) {
@@ -125,7 +129,10 @@ function takeGroups(text: string, groups: Group[]): { text: string; units: strin
     out += text.slice(cursor, g.start);
     cursor = g.end;
     if (g.kind === 'units') units.push(g.inner.trim());
-    else time.push(g.inner.replace(TIME_LABEL, '').trim());
+    else if (g.kind === 'both') {
+      units.push(g.split!.units);
+      time.push(g.split!.time);
+    } else time.push(g.inner.replace(TIME_LABEL, '').trim());
   }
   out += text.slice(cursor);
   return { text: tidy(out), units, time };
@@ -156,7 +163,7 @@ function spanTask(lines: readonly Line[], flat: readonly BodyHeading[], k: numbe
   let last = joined.indexes[joined.indexes.length - 1] ?? h.index;
   let closing: BodyTask['closing'];
   // The last item of a part may be followed by a closing paragraph that is not part of it.
-  const unitGroups = groups.filter((g) => g.kind === 'units');
+  const unitGroups = groups.filter((g) => g.kind === 'units' || g.kind === 'both');
   const lastGroup = unitGroups[unitGroups.length - 1];
   if (lastGroup && (nextLevel === null || nextLevel < h.level)) {
     const closingLine = lineAt(joined, lastGroup.end - 1);
@@ -185,23 +192,34 @@ function spanTask(lines: readonly Line[], flat: readonly BodyHeading[], k: numbe
   };
 }
 
-/** The numbered items (level-3 headings) of the body as tasks. */
+/**
+ * True when the heading states the plan's aims (its title is 总体要求, 指导思想, 工作目标 …) or is an item
+ * of such a part (1. 2. under （二）工作目标). Items under a 总体要求 part with other titles stay tasks.
+ */
+function inPreamble(h: BodyHeading): boolean {
+  const own = h.path[h.path.length - 1] ?? '';
+  const parent = h.path[h.path.length - 2] ?? '';
+  const isAim = (title: string) => PREAMBLE_TITLES.includes(title.replace(/[。：:]$/, ''));
+  return isAim(own) || (isAim(parent) && parent.replace(/[。：:]$/, '') !== PREAMBLE_PART);
+}
+
+/** The numbered items (level-3 headings) of the body as tasks, those under 总体要求 and the like aside. */
 export function numberedItems(lines: readonly Line[], flat: readonly BodyHeading[], bodyTo: number): BodyTask[] {
   const out: BodyTask[] = [];
   flat.forEach((h, k) => {
-    if (h.level !== 3) return;
+    if (h.level !== 3 || inPreamble(h)) return;
     const t = spanTask(lines, flat, k, bodyTo);
     if (t) out.push(t);
   });
   return out;
 }
 
-/** The sections of the deepest of levels 2 and 1 as tasks. */
+/** The sections of the deepest of levels 2 and 1 as tasks, those under 总体要求 and the like aside. */
 export function sectionTasks(lines: readonly Line[], flat: readonly BodyHeading[], bodyTo: number): BodyTask[] {
   const level = flat.some((h) => h.level === 2) ? 2 : 1;
   const out: BodyTask[] = [];
   flat.forEach((h, k) => {
-    if (h.level !== level) return;
+    if (h.level !== level || inPreamble(h)) return;
     const t = spanTask(lines, flat, k, bodyTo);
     if (t) out.push({ ...t, printed: null });
   });
@@ -224,7 +242,7 @@ export function unitSentences(lines: readonly Line[], flat: readonly BodyHeading
     const before = out.length;
     let cursor = 0;
     for (const g of findGroups(joined.text)) {
-      if (g.kind !== 'units') continue;
+      if (g.kind !== 'units' && g.kind !== 'both') continue;
       const closeStop = joined.text[g.end] === '。' ? g.end + 1 : g.end;
       const body = joined.text.slice(cursor, g.start);
       // Other groups inside the sentence stay; a time group is read as the time node.
@@ -237,8 +255,8 @@ export function unitSentences(lines: readonly Line[], flat: readonly BodyHeading
         out.push({
           printed: null,
           text,
-          units: g.inner.trim(),
-          time: taken.time.join('；'),
+          units: g.kind === 'both' ? g.split!.units : g.inner.trim(),
+          time: [...taken.time, ...(g.kind === 'both' ? [g.split!.time] : [])].join('；'),
           section: h.path,
           first: lineAt(joined, cursor + leading),
           last: lineAt(joined, g.end - 1),

@@ -129,3 +129,30 @@ export function splitTimeSuffix(text: string): { head: string; time: string } | 
   }
   return null;
 }
+
+const TIME_PART = new RegExp(`(?:^|[，,；;。\\s]+)(?:${alternation(TIME_TEXT_LABELS)})\\s*[：:]\\s*([^，,；;]*)`);
+const LAST_SEPARATOR = /[，,；;\s]+(?=[^，,；;\s]*$)/;
+
+/**
+ * Splits a parenthesis that holds both the responsible units and the time node
+ * (`责任单位:区府办,完成时限:全年`, `责任单位：区政府各部门；完成时限：6月底前`, `区司法局，3月底前`) into the two
+ * texts; null when it is not one (the units part must read as units, the time part as a time node).
+ */
+export function splitUnitsAndTime(s: string): { units: string; time: string } | null {
+  const t = s.trim();
+  let units: string;
+  let time: string;
+  const labelled = TIME_PART.exec(t);
+  if (labelled) {
+    units = t.slice(0, labelled.index) + t.slice(labelled.index + labelled[0].length);
+    time = labelled[1]!.trim();
+  } else {
+    const sep = LAST_SEPARATOR.exec(t);
+    if (!sep) return null;
+    units = t.slice(0, sep.index);
+    time = t.slice(sep.index + sep[0].length);
+  }
+  units = units.trim().replace(/^[，,；;\s]+|[，,；;。\s]+$/g, '');
+  if (units === '' || time === '' || !isTimeLike(time) || !isUnitsLike(units)) return null;
+  return { units, time };
+}

@@ -5,7 +5,8 @@
  */
 import type { Heading, SourceSpan } from '../types';
 import { HEADING_NUMERAL_CHARS } from '../lexicon/layout';
-import { compact, endsSentence, isContentLine, quantile, readChineseNumber, type Line } from './lines';
+import { compact, endsSentence, isContentLine, quantile, type Line } from './lines';
+import { parseNumber } from '../text/numerals';
 
 /** A marker found at the start of a line. */
 export interface HeadingMatch {
@@ -21,17 +22,17 @@ const CN = `[${HEADING_NUMERAL_CHARS}]{1,4}`;
 const LEVEL1 = new RegExp(`^(${CN})\\s*[、．.]\\s*`);
 const LEVEL1_PART = new RegExp(`^第(${CN})(?:部分|章|篇)\\s*[、，,．.：:]?\\s*`);
 const LEVEL2 = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、，,．.]?\\s*`);
-const LEVEL3 = /^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*/;
-const LEVEL4 = /^(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,3})[）)])\s*/;
+const LEVEL3 = /^(\d{1,6})\s*(?:[.．](?!\d)|、)\s*/;
+const LEVEL4 = /^(?:[（(]\s*(\d{1,6})\s*[）)]|(\d{1,6})[）)])\s*/;
 
 /** Reads the heading marker at the start of a squeezed line, or null. */
 export function matchHeading(s: string): HeadingMatch | null {
   let m = LEVEL2.exec(s);
-  if (m) return build(2, m, readChineseNumber(m[1]!), s);
+  if (m) return build(2, m, (parseNumber(m[1]!) ?? NaN), s);
   m = LEVEL1.exec(s);
-  if (m) return build(1, m, readChineseNumber(m[1]!), s);
+  if (m) return build(1, m, (parseNumber(m[1]!) ?? NaN), s);
   m = LEVEL1_PART.exec(s);
-  if (m) return build(1, m, readChineseNumber(m[1]!), s);
+  if (m) return build(1, m, (parseNumber(m[1]!) ?? NaN), s);
   m = LEVEL4.exec(s);
   if (m) return build(4, m, Number(m[1] ?? m[2]), s);
   m = LEVEL3.exec(s);

@@ -6,7 +6,6 @@
 import { squeezeSpaces } from '../text/normalize';
 import {
   FOOTER_PATTERNS,
-  HEADING_DIGITS,
   MARKDOWN_MARKS_PATTERN,
   TERMINAL_PUNCTUATION,
   TRAILER_STARTS,
@@ -32,12 +31,22 @@ export interface Line {
 const FOOTERS = FOOTER_PATTERNS.map((p) => new RegExp(p));
 const MARKDOWN = new RegExp(MARKDOWN_MARKS_PATTERN, 'g');
 
-/** Splits normalized text into lines (LF, CRLF or CR end a line, as `normalizeText` counts them). */
+/**
+ * Marks a lost character leaves at the start of a line (`??一、…` where a web page had two ideographic
+ * spaces in an encoding the copy did not know): question marks or U+FFFD before the text.
+ */
+const MANGLED_START = /^([ \t]*)[?？\uFFFD]+(?=[^?？\uFFFD\s])/;
+
+/**
+ * Splits normalized text into lines (LF, CRLF or CR end a line, as `normalizeText` counts them). Mangled
+ * marks at a line's start are dropped.
+ */
 export function splitLines(text: string): Line[] {
   const parts = text.split(/\r\n|\r|\n/);
   const lines: Line[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+    let part = parts[i]!;
+    if (MANGLED_START.test(part)) part = part.replace(MANGLED_START, '$1');
     const raw = part.includes('*') || part.includes('_') || part.includes('#') ? part.replace(MARKDOWN, '') : part;
     const text = raw.trim();
     const squeezed = text === '' ? '' : /[ \t]/.test(text) ? squeezeSpaces(text) : text;
@@ -76,26 +85,6 @@ export function visibleWidth(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (isWordCode(s.charCodeAt(i))) n++;
   return n;
-}
-
-/** Reads a Chinese numeral of a heading marker (`三`, `十二`, `二十一`, `一百`); NaN when it is not one. */
-export function readChineseNumber(s: string): number {
-  if (s === '') return NaN;
-  if (/^\d+$/.test(s)) return Number(s);
-  let total = 0;
-  let current = 0;
-  for (const ch of s) {
-    if (ch === '十' || ch === '百') {
-      const scale = ch === '十' ? 10 : 100;
-      total += (current === 0 ? 1 : current) * scale;
-      current = 0;
-    } else {
-      const d = HEADING_DIGITS[ch];
-      if (d === undefined) return NaN;
-      current = current * 10 + d;
-    }
-  }
-  return total + current;
 }
 
 /**

@@ -6,14 +6,14 @@ import type { PlanMeta } from '../types';
 import {
   CITY_NAME_PATTERN,
   DISTRICT_ENDINGS,
-  HEADING_DIGITS,
   ISSUER_ENDINGS,
   LETTERHEAD_SUFFIXES,
   NOT_TITLE_WORDS,
   PLAN_TITLE_ENDINGS,
   TABLE_TITLE_ENDINGS,
 } from '../lexicon/layout';
-import { endsSentence, isContentLine, readChineseNumber, type Line } from './lines';
+import { endsSentence, isContentLine, type Line } from './lines';
+import { parseDigitSequence, parseNumber } from '../text/numerals';
 
 /** Metadata read from the text, with where the title is. */
 export interface MetaScan {
@@ -26,6 +26,14 @@ const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8})[〔［\[【（(]\s*(\d{4})\s*[〕］\
 const DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 const CN_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const DISTRICT = new RegExp(`^([\\u4e00-\\u9fa5]{2,4}?(?:${DISTRICT_ENDINGS.join('|')}))`);
+/** A date after a web page's metadata label (`成文日期：2024-03-15`). */
+const LABELLED_DATE = /(?:成文日期|发文日期|印发日期|发布日期)[：:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
+/** A title quoted by the notice that transmits the plan (`现将《2023年奉贤区政务公开工作要点》印发给你们`). */
+const QUOTED_TITLE = /《([^《》]{4,60})》/g;
+/** An appendix label on a line of its own (`附件`, `附件2：`): never the first half of a wrapped title. */
+const APPENDIX_LINE = /^附[件表]\s*\d*\s*[：:]?$/;
+/** A year in a file name (`青浦区2022年…`, `qingpu-2022`). */
+const FILE_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 const CITY = new RegExp(`^(${CITY_NAME_PATTERN})`);
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -39,8 +47,7 @@ export function readDate(s: string): string | null {
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const c = CN_DATE.exec(s);
   if (c) {
-    const year = Number([...c[1]!].map((ch) => HEADING_DIGITS[ch] ?? 0).join(''));
-    return isoDate(year, readChineseNumber(c[2]!), readChineseNumber(c[3]!));
+    return isoDate(parseDigitSequence(c[1]!) ?? NaN, parseNumber(c[2]!) ?? NaN, parseNumber(c[3]!) ?? NaN);
   }
   return null;
 }
@@ -50,14 +57,16 @@ function stripLetterhead(s: string): string {
   return s;
 }
 
-function issuerOf(s: string): string | null {
+/** The issuing office a line names (`上海市普陀区人民政府办公室`), or null. */
+export function issuerOf(s: string): string | null {
   const t = stripLetterhead(s);
   if (t.length < 4 || t.length > 30) return null;
   if (/[，,：:。；、《》“”\s]/.test(t) || /关于|印发|通知/.test(t)) return null;
   return ISSUER_ENDINGS.some((e) => t.endsWith(e)) ? t : null;
 }
 
-function titleOf(s: string): { title: string; table: boolean } | null {
+/** The plan or task-table title a line is (`2023年普陀区政务公开工作要点`), or null. */
+export function titleOf(s: string): { title: string; table: boolean } | null {
   if (s.length < 4 || s.length > 60) return null;
   if (NOT_TITLE_WORDS.some((w) => s.includes(w)) || endsSentence(s) || /[，,：:]/.test(s)) return null;
   for (const e of TABLE_TITLE_ENDINGS) if (s.endsWith(e)) return { title: s, table: true };
@@ -78,15 +87,19 @@ function districtOf(s: string): { district: string | null; city: string | null }
 
 /**
  * Reads the metadata from the lines before the body (`to`: index of the first heading or table header)
- * and from the trailer lines (`trailerFrom` … end).
+ * and from the trailer lines (`trailerFrom` … end). Without a title line, the title is the one the notice
+ * names in 《…》; the issue date may come from a web page's `成文日期` line; district and year not
+ * printed anywhere come from the file name (`青浦区2022年政务公开工作要点.txt`).
  */
-export function readMeta(lines: readonly Line[], to: number, trailerFrom: number): MetaScan {
+export function readMeta(lines: readonly Line[], to: number, trailerFrom: number, file = ''): MetaScan {
   const head = Math.min(to, 150);
   let docNumber: string | null = null;
   let issueDate: string | null = null;
   let issuer: string | null = null;
   let plan: { title: string; index: number } | null = null;
   let table: { title: string; index: number } | null = null;
+  /** A plan title named in 《…》 by the notice */
+  let noticed: string | null = null;
 
   for (let i = 0; i < head; i++) {
     const line = lines[i]!;
@@ -95,6 +108,19 @@ export function readMeta(lines: readonly Line[], to: number, trailerFrom: number
     if (docNumber === null && s.length <= 40) {
       const m = DOC_NUMBER.exec(s);
       if (m) docNumber = `${m[1]}〔${m[2]}〕${m[3]}号`;
+    }
+    if (issueDate === null && s.length <= 40) {
+      const labelled = LABELLED_DATE.exec(s);
+      if (labelled) issueDate = isoDate(Number(labelled[1]), Number(labelled[2]), Number(labelled[3]));
+    }
+    if (noticed === null && s.includes('《')) {
+      for (const m of s.matchAll(QUOTED_TITLE)) {
+        const t = titleOf(m[1]!);
+        if (t && !t.table) {
+          noticed = t.title;
+          break;
+        }
+      }
     }
     if (issueDate === null && s.length <= 24) {
       const d = readDate(s);
@@ -107,7 +133,7 @@ export function readMeta(lines: readonly Line[], to: number, trailerFrom: number
       // A title wrapped onto the next line.
       let j = i + 1;
       while (j < head && !isContentLine(lines[j]!)) j++;
-      if (j < head && s.length <= 40 && !endsSentence(s) && !DATE.test(s)) {
+      if (j < head && s.length <= 40 && !endsSentence(s) && !DATE.test(s) && !APPENDIX_LINE.test(s)) {
         t = titleOf(s + lines[j]!.squeezed);
         at = j;
       }
@@ -140,6 +166,8 @@ export function readMeta(lines: readonly Line[], to: number, trailerFrom: number
     titleIndex = null;
   }
 
+  if (title === null && noticed !== null) title = noticed;
+
   let year: number | null = null;
   const y = title ? /(\d{4})年/.exec(title) : null;
   if (y) year = Number(y[1]);
@@ -155,6 +183,16 @@ export function readMeta(lines: readonly Line[], to: number, trailerFrom: number
     city ??= d.city;
   }
   district ??= city;
+  // Not printed anywhere: the file name may say (`青浦区2022年政务公开工作要点.txt`).
+  const stem = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
+  if (year === null) {
+    const y = FILE_YEAR.exec(stem);
+    if (y) year = Number(y[1]);
+  }
+  if (district === null && stem !== '') {
+    const named = /[\u4e00-\u9fa5]/.test(stem) ? districtOf(stem.replace(/^[^\u4e00-\u9fa5\d]+/, '')) : null;
+    district = named?.district ?? named?.city ?? null;
+  }
 
   return { meta: { district, year, title, issuer, docNumber, issueDate }, titleIndex };
 }

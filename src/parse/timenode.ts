@@ -13,7 +13,6 @@
 import type { TimeNode, TimeNodeKind } from '../types';
 import {
   BEFORE_WORDS,
-  CHINESE_DIGITS,
   CONTINUOUS_WORDS,
   END_OF_PERIOD_WORDS,
   HALF_WORDS,
@@ -25,6 +24,7 @@ import {
   YEAR_END_WORDS,
 } from '../lexicon/timenode';
 import { squeezeSpaces } from '../text/normalize';
+import { parseNumber } from '../text/numerals';
 
 const NUM = '(\\d{1,2}|[〇零一二两三四五六七八九十]{1,3})';
 const DASH = `[${escapeClass(RANGE_DASHES)}]`;
@@ -54,20 +54,9 @@ const TIME_WORD_START = new RegExp(
   `^(?:\\d{4}年|${alternation([...NEXT_YEAR_WORDS, ...WHOLE_YEAR_WORDS, ...YEAR_END_WORDS, ...CONTINUOUS_WORDS, ...Object.keys(HALF_WORDS)])}|第?[一二三四1-4](?:季度|季)|${NUM}(?:${DASH}${NUM})?月)`,
 );
 
-/** Reads `12`, `十二`, `十`, `二` as a number; NaN when it is not one. */
+/** Reads `12`, `十二`, `十`, `二` as a number (the shared reader); NaN when it is not one. */
 function readNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.length === 0) return NaN;
-  let total = 0;
-  const ten = s.indexOf('十');
-  if (ten === -1) {
-    if (s.length !== 1) return NaN;
-    return CHINESE_DIGITS[s] ?? NaN;
-  }
-  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s.slice(0, ten)] ?? NaN);
-  const ones = ten === s.length - 1 ? 0 : (CHINESE_DIGITS[s.slice(ten + 1)] ?? NaN);
-  total = tens * 10 + ones;
-  return total;
+  return parseNumber(s) ?? NaN;
 }
 
 function daysInMonth(month: number, year: number | null): number {

@@ -1,7 +1,9 @@
 /**
- * Reading numbers: Arabic digits (half- or full-width, with a decimal point) and Chinese numerals
- * (一, 两, 十五, 三百, 五万), and the two mixed (1.5万). Called only on a span the obligation grammar has
- * matched, so names like 一网通办 and 三同步 are never read as numbers.
+ * The one reader of numbers in Chinese text: Arabic digits (half- or full-width, with a decimal point),
+ * Chinese numerals (一, 两, 十五, 三百, 五万), the two mixed (1.5万), and digit-by-digit years (二〇二三).
+ * Used by heading markers and dates (src/parse), time nodes (src/parse/timenode.ts) and obligations
+ * (src/obligations/extract.ts). Callers pass a span they have already matched, so names like 一网通办 and
+ * 三同步 are never read as numbers.
  */
 import {
   CHINESE_DIGIT_VALUES,
@@ -90,6 +92,22 @@ export function parseNumber(raw: string): number | null {
     return Number.isFinite(value) ? round(value) : null;
   }
   return parseChineseNumeral(s);
+}
+
+/**
+ * Value of a number printed digit by digit (`二〇二三` → 2023, `2023` → 2023), as years are; null when a
+ * character is not a digit.
+ */
+export function parseDigitSequence(raw: string): number | null {
+  const s = toHalfWidth(raw);
+  if (s === '') return null;
+  let value = 0;
+  for (const ch of s) {
+    const d = /[0-9]/.test(ch) ? Number(ch) : CHINESE_DIGIT_VALUES[ch];
+    if (d === undefined) return null;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** Rounds away binary noise (0.1 * 3 → 0.3) while keeping real decimals. */
