@@ -94,7 +94,7 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   compoundParts: true,
   nameShare: 0.5,
   namePart: 0.75,
-  candidatesPerTask: 4,
+  candidatesPerTask: 5,
   minProbability: 0.5,
   groupFloor: 0.1,
   candidateFloor: 0.01,

@@ -101,39 +101,18 @@ function rawScore(weights: readonly number[], intercept: number, mean: readonly 
   return x.reduce((s, v, k) => s + ((v - mean[k]!) / sd[k]!) * weights[k]!, intercept);
 }
 
-/**
- * Isotonic regression of labels on scores (pool adjacent violators, weighted): the non-decreasing step
- * function closest to the labels, as its blocks' mean scores and mean labels (each mean label smoothed
- * by half a row of each kind, so no block says 0 or 1 outright).
- */
-export function isotonic(points: readonly { s: number; y: number; w: number }[]): { x: number[]; y: number[] } {
-  const sorted = [...points].sort((p, q) => p.s - q.s || p.y - q.y);
-  const blocks: { w: number; wy: number; ws: number }[] = [];
-  for (const p of sorted) {
-    blocks.push({ w: p.w, wy: p.w * p.y, ws: p.w * p.s });
-    while (blocks.length > 1) {
-      const b = blocks[blocks.length - 1]!;
-      const a = blocks[blocks.length - 2]!;
-      if (a.wy / a.w < b.wy / b.w) break;
-      blocks.splice(blocks.length - 2, 2, { w: a.w + b.w, wy: a.wy + b.wy, ws: a.ws + b.ws });
-    }
-  }
-  const kept = blocks.filter((b) => b.w > 0);
-  return { x: kept.map((b) => b.ws / b.w), y: kept.map((b) => (b.wy + 0.5) / (b.w + 1)) };
-}
-
 /** Options of {@link fitLinkModel}. */
 export interface FitOptions {
   /** L2 penalty on the standardized weights */
   l2: number;
   /** Features fitted without penalty (the prior the other features correct) */
   unpenalized?: readonly string[];
+  /** Penalty of particular features instead of `l2` (by name) */
+  penalties?: Readonly<Record<string, number>>;
   /** Feature names (order of the rows' x) */
   features: readonly string[];
   /** What the model was trained on, for the record */
   trainedOn: string[];
-  /** How the out-of-fold scores are calibrated (default Platt scaling) */
-  calibration?: 'platt' | 'isotonic';
 }
 
 /** Fit weights (uncalibrated) on rows. */
@@ -156,7 +135,7 @@ function fitWeights(rows: readonly TrainingRow[], l2: number | number[]): { mean
  */
 export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions): LinkModel {
   const free = new Set(options.unpenalized ?? []);
-  const penalty = options.features.map((f) => (free.has(f) ? 0 : options.l2));
+  const penalty = options.features.map((f) => (free.has(f) ? 0 : (options.penalties?.[f] ?? options.l2)));
   const folds = [...new Set(rows.map((r) => r.fold))].sort();
   const oof: { s: number; y: number; w: number }[] = [];
   if (folds.length > 1) {
@@ -184,7 +163,6 @@ export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions):
     weights: all.weights,
     intercept: all.intercept,
     platt: { a: platt[0]!, b: platt[1]! },
-    ...(options.calibration === 'isotonic' && oof.length ? { isotonic: isotonic(oof.filter((o) => o.w > 0)) } : {}),
     l2: options.l2,
     unpenalized: [...free],
     trainedOn: [...options.trainedOn],

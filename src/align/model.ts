@@ -20,9 +20,6 @@ export interface LinkModel {
   intercept: number;
   /** Platt scaling of the raw score s: p = σ(a·s + b), fitted on out-of-fold scores */
   platt: { a: number; b: number };
-  /** Isotonic calibration of the raw score, used instead of Platt's when present: p is interpolated
-   * linearly between the points (x: raw score, y: probability), and held flat beyond them */
-  isotonic?: { x: number[]; y: number[] };
   /** L2 penalty the weights were fitted with */
   l2: number;
   /** Features fitted without penalty */
@@ -53,21 +50,5 @@ export function checkModel(model: LinkModel): void {
 export function linkProbability(model: LinkModel, x: readonly number[]): number {
   let s = model.intercept;
   for (let k = 0; k < x.length; k++) s += (((x[k] as number) - (model.mean[k] as number)) / (model.sd[k] as number)) * (model.weights[k] as number);
-  const iso = model.isotonic;
-  if (!iso || iso.x.length === 0) return sigmoid(model.platt.a * s + model.platt.b);
-  const xs = iso.x;
-  const ys = iso.y;
-  if (s <= (xs[0] as number)) return ys[0] as number;
-  if (s >= (xs[xs.length - 1] as number)) return ys[ys.length - 1] as number;
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((xs[mid] as number) <= s) lo = mid;
-    else hi = mid;
-  }
-  const x0 = xs[lo] as number;
-  const x1 = xs[hi] as number;
-  const t = x1 > x0 ? (s - x0) / (x1 - x0) : 0;
-  return (ys[lo] as number) + t * ((ys[hi] as number) - (ys[lo] as number));
+  return sigmoid(model.platt.a * s + model.platt.b);
 }
