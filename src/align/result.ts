@@ -37,13 +37,19 @@ function toLink(l: ScoredLink, A: ResultSide, B: ResultSide): Link {
 const byProbability = (x: Link, y: Link): number => y.probability - x.probability || x.a - y.a || x.b - y.b;
 
 /**
- * Probability that each task has no counterpart in the other plan: the product of (1 − p) over its
- * candidate links (0 when a reader confirmed one). Indexed like the side's tasks.
+ * Probability that each task has no counterpart in the other plan, from its candidate links: the midpoint
+ * of the product of (1 − p) (its links independent evidence) and 1 − max p (its links all one piece of
+ * evidence); 0 when a reader confirmed one. Indexed like the side's tasks.
  */
 export function noCounterpart(links: readonly ScoredLink[], n: number, side: 'i' | 'j'): number[] {
-  const out = new Array<number>(n).fill(1);
-  for (const l of links) out[l[side]] = (out[l[side]] as number) * (1 - l.p);
-  return out;
+  const product = new Array<number>(n).fill(1);
+  const best = new Array<number>(n).fill(0);
+  for (const l of links) {
+    const k = l[side];
+    product[k] = (product[k] as number) * (1 - l.p);
+    if (l.p > (best[k] as number)) best[k] = l.p;
+  }
+  return product.map((q, k) => (q + 1 - (best[k] as number)) / 2);
 }
 
 /** Everything {@link buildResult} reads. */
