@@ -2,8 +2,9 @@
  * Small numeric helpers shared by the alignment modules (one place each): the best index of a row, and
  * rounding for stable JSON.
  */
-import maxBy from 'lodash/maxBy';
-import range from 'lodash/range';
+import lodash from 'lodash';
+
+const { maxBy, range } = lodash;
 
 /**
  * The index among `n` counterparts with the highest value above 0, and that value; [-1, 0] when none is
