@@ -89,6 +89,12 @@ describe('groups from probabilities', () => {
 describe('decisions', () => {
   const base = alignPlans(pa, pb);
 
+  it('keys a task by the first 16 hex digits of the SHA-256 of its text (as Python hashlib gives them)', () => {
+    // python3 -c "import hashlib; print(hashlib.sha256('编制发布年度报告'.encode()).hexdigest()[:16])"
+    expect(taskHash('编制发布年度报告')).toBe('985bff834642ac78');
+    expect(taskHash(taskA(1))).toBe(taskHash(taskA(1).text));
+  });
+
   it('keeps a confirmed link and excludes a rejected one, regrouping the rest; the evidence says reader', () => {
     const kept = base.pairs[0]!.links[0]!;
     const rejected = alignPlans(pa, pb, { decisions: [{ a: kept.a, b: kept.b, same: false }] });
