@@ -121,11 +121,9 @@ function sectionText(t: Task): string {
   return (t.section[t.section.length - 1] ?? '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Jaccard overlap of two lists of unit names (0 when both are empty). */
-function jaccard(x: readonly string[], y: readonly string[]): number {
-  if (x.length === 0 && y.length === 0) return 0;
-  const sx = new Set(x);
-  const sy = new Set(y);
+/** Jaccard overlap of two sets of unit names (0 when both are empty). */
+function jaccard(sx: ReadonlySet<string>, sy: ReadonlySet<string>): number {
+  if (sx.size === 0 && sy.size === 0) return 0;
   let common = 0;
   for (const u of sx) if (sy.has(u)) common++;
   return common / (sx.size + sy.size - common);
@@ -184,6 +182,8 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
   }
   const rowsSorted = m.score.map((row) => descending(row));
   const colsSorted = vb.map((_, j) => descending(m.score.map((row) => row[j] ?? 0)));
+  const unitsA = input.tasksA.map((t) => new Set(t.units.lead));
+  const unitsB = input.tasksB.map((t) => new Set(t.units.lead));
   const secA = input.tasksA.map(sectionText);
   const secB = input.tasksB.map(sectionText);
   for (const l of input.ruleLinks) {
@@ -234,7 +234,7 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
         rr === 0 && cr === 0 && s > 0 ? 1 : 0,
         sa && sb ? stringDice(sa, sb) : 0,
         Math.max(nameCoverage(x, y, vocab.idf).share, nameCoverage(y, x, vocab.idf).share),
-        jaccard(ta.units.lead, tb.units.lead),
+        jaccard(unitsA[i] as Set<string>, unitsB[j] as Set<string>),
         timeAgreement(ta, tb),
         Math.abs(x.pos - y.pos),
         Math.abs(Math.log1p(x.weight) - Math.log1p(y.weight)),

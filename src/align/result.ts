@@ -111,9 +111,19 @@ export function buildResult(input: ResultInput): Alignment {
   const noB = noCounterpart(input.links, B.tasks.length, 'j');
   const sum = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0);
   const likeliest: Record<string, Link[]> = {};
+  // each task's candidates in the list's order (probability descending), rejected ones left out
+  const ofTask = new Map<string, Link[]>();
+  for (const l of candidates) {
+    if (l.decided === 'different') continue;
+    for (const key of [`a:${l.a}`, `b:${l.b}`]) {
+      const own = ofTask.get(key);
+      if (!own) ofTask.set(key, [l]);
+      else if (own.length < config.likeliestCount) own.push(l);
+    }
+  }
   const list = (side: 'a' | 'b', seq: number): void => {
-    const own = candidates.filter((l) => l[side] === seq && l.decided !== 'different').slice(0, config.likeliestCount);
-    if (own.length) likeliest[`${side}:${seq}`] = own;
+    const own = ofTask.get(`${side}:${seq}`);
+    if (own) likeliest[`${side}:${seq}`] = own;
   };
   const dropped = A.tasks.filter((_, i) => !usedA.has(i));
   const added = B.tasks.filter((_, j) => !usedB.has(j));
