@@ -2,7 +2,8 @@
  * `npx tsx scripts/sensitivity.ts`: how the alignment's link-level F1 moves when one parameter of
  * src/align/config.ts moves, on the development pair (dev-labels/alignment-dev.json) and against every
  * reading in dev-labels/ (alignment-reading*.json, scored on their `likely` links). One line per setting;
- * the first line is the defaults. The notes in config.ts quote these figures.
+ * the first line is the defaults. docs/method.md ("How the rules' numbers were set") quotes these figures,
+ * measured before the link model; the parameters now move the rules' links, which are features of the model.
  */
 import { readFileSync } from 'node:fs';
 import type { AlignConfig } from '../src/align/config';

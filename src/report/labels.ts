@@ -189,6 +189,8 @@ const zh: Labels = {
     'body/cut-off': '文本在任务中途中断（可能不全）',
     'document/after-trailer': '文末之后的文字未读入',
     'document/second-document': '同一文件中的第二份文件未读入',
+    'decisions/stale': '判断已过期（任务文字已改），未采用',
+    'decisions/no-task': '判断所指任务不存在，未采用',
     'numbering/gap': '序号有缺',
     'numbering/out-of-order': '序号顺序有误',
     'numbering/renumbered': '任务已重新编号',
@@ -216,6 +218,7 @@ const zh: Labels = {
   nearestNote: '未达配对条件，仅供核对',
   basis: '配对依据',
   linkBasis: {
+    reader: '读者确认',
     verbatim: '近乎原文',
     assignment: '整体最相近（一对一）',
     quantity: '同一量化要求',
@@ -316,6 +319,8 @@ const en: Labels = {
     'body/cut-off': 'text ends inside a task (may be cut off)',
     'document/after-trailer': 'text after the end of the plan not read',
     'document/second-document': 'a second document in the file not read',
+    'decisions/stale': 'decision skipped: the task text changed since',
+    'decisions/no-task': 'decision skipped: no such task',
     'numbering/gap': 'numbering gap',
     'numbering/out-of-order': 'numbers out of order',
     'numbering/renumbered': 'tasks renumbered',
@@ -343,6 +348,7 @@ const en: Labels = {
   nearestNote: 'not paired; for checking only',
   basis: 'Linked by',
   linkBasis: {
+    reader: 'confirmed by a reader',
     verbatim: 'near-verbatim copy',
     assignment: 'closest as a whole (1:1)',
     quantity: 'same counted obligation',
