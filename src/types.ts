@@ -322,6 +322,12 @@ export interface AlignOptions {
   groupThreshold?: number;
   /** Extra plans whose tasks feed the term weights (IDF) */
   corpus?: Plan[];
+  /** Links below this calibrated probability are not paired (default 0.5) */
+  minProbability?: number;
+  /** A reader's decisions: confirmed links are kept, rejected ones excluded, the rest regrouped */
+  decisions?: Decision[];
+  /** Sentence vectors keyed by taskHash(task) (any model); a feature when present */
+  embeddings?: Embeddings;
 }
 
 /* ───────────────────────────── diff ───────────────────────────── */
@@ -483,4 +489,83 @@ export interface Trace {
   seq: number;
   /** Steps in year order (then id) */
   steps: TraceStep[];
+}
+
+/* ───────────────────────────── reader decisions and review ───────────────────────────── */
+
+/** A reader's answer about one candidate link */
+export interface Decision {
+  /** seq of the task of a */
+  a: number;
+  /** seq of the task of b */
+  b: number;
+  /** true: same obligation; false: not */
+  same: boolean;
+  /** taskHash of the task of a when decided (a mismatch means the text changed: the decision is skipped) */
+  aHash?: string;
+  /** taskHash of the task of b when decided */
+  bHash?: string;
+}
+
+/** The decisions file: {"a": "<plan id>", "b": "<plan id>", "decisions": [...]} */
+export interface DecisionsFile {
+  /** Id of plan a */
+  a: string;
+  /** Id of plan b */
+  b: string;
+  /** The answers, one per decided link */
+  decisions: Decision[];
+}
+
+/** One question of the review queue */
+export interface ReviewQuestion {
+  /** seq of the task of a */
+  a: number;
+  /** seq of the task of b */
+  b: number;
+  /** Calibrated probability of the link */
+  probability: number;
+  /** Why asking this one changes the result, in plain words */
+  why: string;
+  /** taskHash of the task of a */
+  aHash: string;
+  /** taskHash of the task of b */
+  bHash: string;
+}
+
+/** Sentence vectors keyed by taskHash */
+export type Embeddings = Record<string, number[]>;
+
+/* ───────────────────────────── review sheet and embeddings file ───────────────────────────── */
+
+/** One question of the review queue with both tasks' texts and source lines, as `plandiff review` prints it */
+export interface ReviewItem extends ReviewQuestion {
+  /** Text of the task of a */
+  aText: string;
+  /** Text of the task of b */
+  bText: string;
+  /** Where the task of a is in its file */
+  aSource: SourceSpan;
+  /** Where the task of b is in its file */
+  bSource: SourceSpan;
+}
+
+/** The review queue of two plans: the questions whose answers would change the alignment most */
+export interface ReviewSheet {
+  /** Plan a */
+  a: PlanRef;
+  /** Plan b */
+  b: PlanRef;
+  /** The questions, most useful first */
+  queue: ReviewItem[];
+  /** Decisions already made (from the decisions files given), which the page keeps and exports */
+  decided: Decision[];
+}
+
+/** A file of sentence vectors: {"model": "…", "vectors": {"<taskHash>": [numbers]}} */
+export interface EmbeddingsFile {
+  /** Name of the model that made the vectors (as the file says; plandiff does not check it) */
+  model: string;
+  /** One vector per task text, keyed by taskHash; all of one length */
+  vectors: Embeddings;
 }
