@@ -14,6 +14,7 @@ import type { DiffPair, PlanDiff, Task } from '../types';
 import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
+import type { PagePart } from './review-html';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -405,8 +406,8 @@ function notesHtml(diff: PlanDiff, L: Labels): string {
   return `<section id="notes" class="notes"><h2>${h(L.parseNotes)}</h2><p class="muted">${h(L.parseNotesHint)}</p>${lists.join('')}</section>\n`;
 }
 
-/** Renders the diff as a self-contained HTML page. */
-export function renderHtml(diff: PlanDiff, L: Labels): string {
+/** Renders the diff as a self-contained HTML page; `extra` (the review questions) follows the summary. */
+export function renderHtml(diff: PlanDiff, L: Labels, extra?: PagePart): string {
   const counts = countStatuses(diff);
   const title = L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b));
   const rows = [
@@ -414,21 +415,21 @@ export function renderHtml(diff: PlanDiff, L: Labels): string {
     ...diff.dropped.map((t, i) => unmatchedHtml(diff, L, 'dropped', t, i)),
     ...diff.added.map((t, i) => unmatchedHtml(diff, L, 'added', t, i)),
   ].join('\n');
-  return `${pageHead(L.htmlLang, title, CSS, true)}
+  return `${pageHead(L.htmlLang, title, CSS + (extra?.css ?? ''), true)}
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>
 <p class="plans">${h(L.planA)}：${h(planName(diff.a))}　${h(L.planB)}：${h(planName(diff.b))}</p>
 <p class="caveat">${h(L.caveat)}</p></header>
 ${summaryHtml(diff, L, counts)}
-${filtersHtml(diff, L, counts)}
+${extra ? `${extra.html}\n` : ''}${filtersHtml(diff, L, counts)}
 <section id="rows">
 ${rows}
 </section>
 <p id="empty" class="empty" hidden>${h(L.noRows)}</p>
 ${notesHtml(diff, L)}<footer>${h(L.generatedBy)}</footer>
 </main>
-<script>${SCRIPT}</script>
+<script>${SCRIPT}${extra?.script ?? ''}</script>
 </body>
 </html>
 `;
