@@ -127,6 +127,7 @@ export type { Scope } from './modality/scope';
 export type { DiffOptions } from './diff/diff';
 export type { PlanDiffJson, DiffPairJson, DiffTaskJson, ObligationJson } from './diff/json';
 export type { AuditOptions } from './audit/audit';
+export type { TraceOptions } from './audit/trace';
 export type {
   ReportFormat,
   ReportOptions,
