@@ -244,9 +244,11 @@ export type Modality = 'explore' | 'advance' | 'must' | 'mandatory';
  * The rule that linked two tasks of a pair (docs/method.md, "Links"): `verbatim` near-verbatim copies;
  * `assignment` the optimal 1:1 assignment on the score; `quantity` the same counted obligation; `clause` a
  * clause of one found in the other; `home` largely found in, or clearly closest to, the other; `leftover`
- * two tasks left unlinked that are each other's best; `name` a task stating the other's indicator name.
+ * two tasks left unlinked that are each other's best; `name` a task stating the other's indicator name;
+ * `reader` a link a reader confirmed (a decisions file). The rules are signals of the learned model: a
+ * pair's groups come from the calibrated probabilities of its links (docs/method.md, "Probabilities").
  */
-export type LinkBasis = 'verbatim' | 'assignment' | 'quantity' | 'clause' | 'home' | 'leftover' | 'name';
+export type LinkBasis = 'verbatim' | 'assignment' | 'quantity' | 'clause' | 'home' | 'leftover' | 'name' | 'reader';
 
 export interface Evidence {
   /** Weighted token cosine (0–1) */
@@ -273,7 +275,65 @@ export interface TaskPair {
   score: number;
   /** Why */
   evidence: Evidence;
+  /** Calibrated probability of the group: the lowest probability among its links */
+  probability: number;
+  /** The links that make the group, with their probabilities (a-seq, then b-seq order) */
+  links: Link[];
 }
+
+/** One scored candidate link between a task of plan a and a task of plan b. */
+export interface Link {
+  /** Seq of the task of a */
+  a: number;
+  /** Seq of the task of b */
+  b: number;
+  /** Calibrated probability that the two tasks share a concrete work obligation, in [0, 1] */
+  probability: number;
+  /** Set when a reader decided this link (a decisions file): then probability is 1 or 0 */
+  decided?: 'same' | 'different';
+}
+
+/** A reader's answer about one candidate link. */
+export interface Decision {
+  /** Seq of the task of a */
+  a: number;
+  /** Seq of the task of b */
+  b: number;
+  /** True: the two tasks carry the same obligation; false: they do not */
+  same: boolean;
+  /** taskHash of the task of a when decided (a mismatch means its text changed: the decision is skipped
+   * and reported as a Message, never applied to a different text) */
+  aHash?: string;
+  /** taskHash of the task of b when decided */
+  bHash?: string;
+}
+
+/** The decisions file: `{"a": "<plan id>", "b": "<plan id>", "decisions": [...]}`. */
+export interface DecisionsFile {
+  /** Plan id of a */
+  a: string;
+  /** Plan id of b */
+  b: string;
+  /** The answers */
+  decisions: Decision[];
+}
+
+/** One question of the review queue: a candidate link whose answer would change the result most. */
+export interface ReviewQuestion {
+  /** Seq of the task of a */
+  a: number;
+  /** Seq of the task of b */
+  b: number;
+  /** The link's calibrated probability */
+  probability: number;
+  /** Why asking this one changes the result, in plain words */
+  why: string;
+  /** taskHash of the task of a, for the decisions file */
+  aHash: string;
+  /** taskHash of the task of b */
+  bHash: string;
+}
+
 
 /** Identity of a plan in results. */
 export interface PlanRef {
@@ -304,6 +364,18 @@ export interface Alignment {
    * plan, and in alignments read from `alignMany`.
    */
   nearest?: Record<string, NearestTask>;
+  /** Every scored candidate link with probability ≥ 0.01, by probability descending, then a, b */
+  candidates: Link[];
+  /** Expected number of tasks of a with no counterpart in b (sum over a's tasks of P(no counterpart)) */
+  expectedDropped: number;
+  /** Expected number of tasks of b with no counterpart in a */
+  expectedAdded: number;
+  /** The cut used: links below it are not paired */
+  minProbability: number;
+  /** For each unpaired task, keyed `a:seq` / `b:seq`, its likeliest counterparts (up to 3) */
+  likeliest: Record<string, Link[]>;
+  /** What the alignment noted: decisions skipped because a task's text changed, decisions naming no task */
+  messages: Message[];
 }
 
 /** The highest-scoring task of the other plan for an unpaired task (see {@link Alignment.nearest}). */
@@ -403,6 +475,12 @@ export interface PlanDiff {
   obligations: Record<string, Obligation[]>;
   /** For unpaired tasks, the highest-scoring task of the other plan (see {@link Alignment.nearest}) */
   nearest?: Record<string, NearestTask>;
+  /** Expected number of tasks of a with no counterpart (see {@link Alignment.expectedDropped}) */
+  expectedDropped?: number;
+  /** Expected number of tasks of b with no counterpart (see {@link Alignment.expectedAdded}) */
+  expectedAdded?: number;
+  /** For unpaired tasks, the likeliest counterparts (see {@link Alignment.likeliest}) */
+  likeliest?: Record<string, Link[]>;
   /** What parsing noted about each plan ({@link Plan.messages}): text read into no task, cells filled
    * from merged cells, numbering repaired… (absent in diffs built by older versions) */
   messages?: { a: Message[]; b: Message[] };
@@ -491,52 +569,10 @@ export interface Trace {
   steps: TraceStep[];
 }
 
-/* ───────────────────────────── reader decisions and review ───────────────────────────── */
-
-/** A reader's answer about one candidate link */
-export interface Decision {
-  /** seq of the task of a */
-  a: number;
-  /** seq of the task of b */
-  b: number;
-  /** true: same obligation; false: not */
-  same: boolean;
-  /** taskHash of the task of a when decided (a mismatch means the text changed: the decision is skipped) */
-  aHash?: string;
-  /** taskHash of the task of b when decided */
-  bHash?: string;
-}
-
-/** The decisions file: {"a": "<plan id>", "b": "<plan id>", "decisions": [...]} */
-export interface DecisionsFile {
-  /** Id of plan a */
-  a: string;
-  /** Id of plan b */
-  b: string;
-  /** The answers, one per decided link */
-  decisions: Decision[];
-}
-
-/** One question of the review queue */
-export interface ReviewQuestion {
-  /** seq of the task of a */
-  a: number;
-  /** seq of the task of b */
-  b: number;
-  /** Calibrated probability of the link */
-  probability: number;
-  /** Why asking this one changes the result, in plain words */
-  why: string;
-  /** taskHash of the task of a */
-  aHash: string;
-  /** taskHash of the task of b */
-  bHash: string;
-}
+/* ───────────────────────────── review sheet and embeddings file ───────────────────────────── */
 
 /** Sentence vectors keyed by taskHash */
 export type Embeddings = Record<string, number[]>;
-
-/* ───────────────────────────── review sheet and embeddings file ───────────────────────────── */
 
 /** One question of the review queue with both tasks' texts and source lines, as `plandiff review` prints it */
 export interface ReviewItem extends ReviewQuestion {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignPlans, nearestOfUnpaired } from '../src/align/align';
+import { alignPlans } from '../src/align/align';
+import { nearestOfUnpaired } from '../src/align/result';
 import { alignmentToJson } from '../src/align/json';
 import { preparePlan, type PreparedPlan, type PreparedTask } from '../src/align/prepare';
 import { taskSimilarity } from '../src/align/similarity';

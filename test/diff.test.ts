@@ -145,7 +145,7 @@ describe('text diff', () => {
 describe('modality of a pair', () => {
   const evidence = { cosine: 1, bigram: 1, edit: 1, coverage: 1, sharedTerms: [] };
   const classify = (a: string, b: string) =>
-    classifyPair({ a: planOf('a', [a]).tasks, b: planOf('b', [b]).tasks, score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
+    classifyPair({ a: planOf('a', [a]).tasks, b: planOf('b', [b]).tasks, score: 1, evidence, probability: 1, links: [] }, () => [], (ts) => ts.map((t) => t.text));
   const modality = (a: string, b: string) => classify(a, b).changes.filter((c) => c.kind === 'modality');
 
   it('reads 要 as the plain directive: adding it changes nothing; 应当 is a duty and is stronger', () => {
@@ -166,9 +166,9 @@ describe('responsible units of a group', () => {
     const a2 = withUnits('及时公开决策草案征求意见情况。', ['区司法局'], []);
     const b1 = { ...withUnits('编制发布年度重大行政决策事项目录，及时公开决策草案征求意见情况。', ['区府办', '区司法局'], []), seq: 1 };
     const evidence = { cosine: 1, bigram: 1, edit: 1, coverage: 1, sharedTerms: [] };
-    const pair = classifyPair({ a: [a1, { ...a2, seq: 2 }], b: [b1], score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
+    const pair = classifyPair({ a: [a1, { ...a2, seq: 2 }], b: [b1], score: 1, evidence, probability: 1, links: [] }, () => [], (ts) => ts.map((t) => t.text));
     expect(pair.changes.filter((c) => c.kind === 'units')).toEqual([]);
-    const moved = classifyPair({ a: [a1], b: [b1], score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text));
+    const moved = classifyPair({ a: [a1], b: [b1], score: 1, evidence, probability: 1, links: [] }, () => [], (ts) => ts.map((t) => t.text));
     expect(moved.changes.find((c) => c.kind === 'units')).toMatchObject({ before: '区府办；配合：区司法局', after: '区司法局、区府办' });
   });
 
@@ -176,7 +176,7 @@ describe('responsible units of a group', () => {
     const side = (lead: string[]) => [{ ...planOf('u', ['做好政策解读。']).tasks[0]!, units: { lead, support: [], raw: '' } }];
     const evidence = { cosine: 1, bigram: 1, edit: 1, coverage: 1, sharedTerms: [] };
     const units = (a: string[], b: string[]) =>
-      classifyPair({ a: side(a), b: side(b), score: 1, evidence }, () => [], (ts) => ts.map((t) => t.text)).changes.filter((c) => c.kind === 'units');
+      classifyPair({ a: side(a), b: side(b), score: 1, evidence, probability: 1, links: [] }, () => [], (ts) => ts.map((t) => t.text)).changes.filter((c) => c.kind === 'units');
     expect(units(['区政府各部门', '各街镇'], ['区政府各部门', '各街镇〔园区〕'])).toEqual([]);
     expect(units(['区行政服务中心（区大数据中心）'], ['区行政服务中心'])).toEqual([]);
     expect(units(['各街镇'], ['区政务服务中心', '各街镇〔园区〕'])).toMatchObject([{ before: '各街镇', after: '区政务服务中心、各街镇〔园区〕' }]);

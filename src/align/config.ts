@@ -61,6 +61,16 @@ export interface AlignConfig {
   nameShare: number;
   /** Name rule: the task must weigh at most this share of the counterpart (it is a part of a longer row) */
   namePart: number;
+  /** Candidates: each task's best counterparts by score taken as candidate links, in each direction */
+  candidatesPerTask: number;
+  /** Links below this calibrated probability are not paired */
+  minProbability: number;
+  /** Candidate links below this probability are left out of the result's list */
+  candidateFloor: number;
+  /** Likeliest counterparts listed per unpaired task */
+  likeliestCount: number;
+  /** A pair whose probability is below this is marked 待核 (to check) in reports */
+  checkBelow: number;
 }
 
 /**
@@ -162,4 +172,9 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   compoundParts: true,
   nameShare: 0.5,
   namePart: 0.75,
+  candidatesPerTask: 4,
+  minProbability: 0.5,
+  candidateFloor: 0.01,
+  likeliestCount: 3,
+  checkBelow: 0.8,
 };

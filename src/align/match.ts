@@ -7,7 +7,7 @@ import { munkres } from 'munkres';
 import type { LinkBasis } from '../types';
 
 /** The link rules in the order they are tried (and listed in a pair's evidence). */
-export const LINK_BASES: readonly LinkBasis[] = ['verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
+export const LINK_BASES: readonly LinkBasis[] = ['reader', 'verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
 
 /**
  * Optimal 1:1 assignment maximizing the total score; pairs under `threshold` are left out.

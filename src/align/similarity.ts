@@ -208,10 +208,22 @@ function commonCount(x: Int32Array | Uint32Array, y: Int32Array | Uint32Array): 
   return n;
 }
 
+/** Dice overlap of two ascending lists of distinct bigram codes, 0–1. */
+function codesDice(x: Uint32Array, y: Uint32Array): number {
+  const total = x.length + y.length;
+  return total === 0 ? 0 : (2 * commonCount(x, y)) / total;
+}
+
 /** Dice overlap of character bigrams, 0–1. */
 export function bigramDice(x: TaskVector, y: TaskVector): number {
-  const total = x.bigrams.length + y.bigrams.length;
-  return total === 0 ? 0 : (2 * commonCount(x.bigrams, y.bigrams)) / total;
+  return codesDice(x.bigrams, y.bigrams);
+}
+
+/** Character-bigram Dice of two short strings (distinct bigrams; strings under two characters agree only
+ * when equal). */
+export function stringDice(x: string, y: string): number {
+  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
+  return codesDice(bigramsOf(x), bigramsOf(y));
 }
 
 /** 1 − Levenshtein distance / longer length, 0–1. */

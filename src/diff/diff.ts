@@ -203,6 +203,9 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
     added: alignment.added,
     obligations,
     ...(alignment.nearest ? { nearest: alignment.nearest } : {}),
+    expectedDropped: alignment.expectedDropped,
+    expectedAdded: alignment.expectedAdded,
+    likeliest: alignment.likeliest,
     messages: { a: a.messages, b: b.messages },
   };
 }

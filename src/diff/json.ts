@@ -4,7 +4,7 @@
  * seq's text, units, time node, source and obligations (and, for an unpaired task, `nearest`: the
  * highest-scoring task of the other plan); `messages` what parsing noted about each plan.
  */
-import { alignmentToJson, type AlignmentJson, type AlignmentPairJson } from '../align/json';
+import { alignmentToJson, round1, type AlignmentJson, type AlignmentPairJson } from '../align/json';
 import type { Change, DiffSegment, Message, Obligation, PairStatus, PlanDiff, Task } from '../types';
 
 /** JSON form of an obligation, as `plandiff obligations` prints it. */
@@ -46,7 +46,7 @@ export interface DiffPairJson extends AlignmentPairJson {
 export interface PlanDiffJson extends Omit<AlignmentJson, 'pairs'> {
   pairs: DiffPairJson[];
   /** Counts by status, plus added and dropped */
-  summary: Record<PairStatus | 'added' | 'dropped', number>;
+  summary: Record<PairStatus | 'added' | 'dropped', number> & { expectedDropped?: number; expectedAdded?: number };
   tasks: { a: Record<string, DiffTaskJson>; b: Record<string, DiffTaskJson> };
   /** What parsing noted about each plan (as `plandiff parse` lists it): rule, words and place */
   messages: { a: MessageJson[]; b: MessageJson[] };
@@ -108,6 +108,9 @@ export function diffToJson(diff: PlanDiff): PlanDiffJson {
     dropped: diff.dropped.length,
   };
   for (const p of diff.pairs) summary[p.status]++;
+  // the expected number of tasks with no counterpart, from the links' calibrated probabilities
+  if (diff.expectedDropped !== undefined) summary.expectedDropped = round1(diff.expectedDropped);
+  if (diff.expectedAdded !== undefined) summary.expectedAdded = round1(diff.expectedAdded);
   const tasks: PlanDiffJson['tasks'] = { a: {}, b: {} };
   const seen = (side: 'a' | 'b', list: Task[]) => {
     for (const t of list) tasks[side][String(t.seq)] = taskJson(t, diff.obligations[`${side}:${t.seq}`] ?? []);

@@ -2,7 +2,8 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { ChangeKind, Direction, Evidence, LinkBasis, Message, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import type { ChangeKind, Direction, Evidence, Message, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import { needsCheck } from '../align/check';
 import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
@@ -11,22 +12,9 @@ export function planName(ref: PlanRef): string {
   return words.length ? `${words.join(' ')} (${ref.id})` : ref.id;
 }
 
-/**
- * Rules that, as the strongest rule of a pair, leave it a lead to check rather than a finding: against
- * the readings in dev-labels/, pairs they alone linked were right far less often than pairs linked by
- * the whole-text assignment, a shared clause or a quantity (docs/method.md, "How far to trust a pair").
- */
-export const WEAK_BASES: ReadonlySet<LinkBasis> = new Set<LinkBasis>(['home', 'leftover', 'name']);
-
-/** True when the strongest rule that linked a pair (the first of its basis) is one of {@link WEAK_BASES}. */
-export function isWeakPair(evidence: Evidence): boolean {
-  const strongest = evidence.basis?.[0];
-  return strongest !== undefined && WEAK_BASES.has(strongest);
-}
-
-/** How many pairs of a diff only a weaker rule linked ({@link isWeakPair}). */
+/** How many pairs of a diff are marked to check ({@link needsCheck}: their probability is low). */
 export function weakPairCount(diff: PlanDiff): number {
-  return diff.pairs.filter((p) => isWeakPair(p.evidence)).length;
+  return diff.pairs.filter((p) => needsCheck(p)).length;
 }
 
 /** `file:lineStart–lineEnd` */

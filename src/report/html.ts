@@ -11,7 +11,8 @@
  * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
+import { needsCheck } from '../align/check';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 import type { PagePart } from './review-html';
@@ -248,7 +249,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
     `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
     `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
     (basis ? `<span class="basis">${h(basis)}</span>` : '') +
-    (isWeakPair(pair.evidence) ? `<span class="weak" title="${h(L.weakHint)}">${h(L.weak)}</span>` : '') +
+    (needsCheck(pair) ? `<span class="weak" title="${h(L.weakHint)}">${h(L.weak)}</span>` : '') +
     `</header>` +
     `<div class="sides">${sides}</div>${changes}</article>`
   );

@@ -212,6 +212,7 @@ const zh: Labels = {
   nearestNote: '未达配对条件，仅供核对',
   basis: '配对依据',
   linkBasis: {
+    reader: '读者确认',
     verbatim: '近乎原文',
     assignment: '整体最相近（一对一）',
     quantity: '同一量化要求',
@@ -335,6 +336,7 @@ const en: Labels = {
   nearestNote: 'not paired; for checking only',
   basis: 'Linked by',
   linkBasis: {
+    reader: 'confirmed by a reader',
     verbatim: 'near-verbatim copy',
     assignment: 'closest as a whole (1:1)',
     quantity: 'same counted obligation',

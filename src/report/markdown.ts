@@ -4,7 +4,8 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, joinSeqs, nearestLine, obligationsOf, planName, ruleName, weakPairCount } from './common';
+import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, joinSeqs, nearestLine, obligationsOf, planName, ruleName, weakPairCount } from './common';
+import { needsCheck } from '../align/check';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -65,7 +66,7 @@ function textDiffLine(pair: DiffPair): string {
 
 function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   const basis = basisLine(pair.evidence, L);
-  const weak = isWeakPair(pair.evidence) ? ` · **${L.weak}**` : '';
+  const weak = needsCheck(pair) ? ` · **${L.weak}**` : '';
   const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
   const out = [title, ''];
   for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
