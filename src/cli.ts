@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { alignPlans, type AlignPlansOptions } from './align/align';
+import { alignPlans } from './align/align';
 import { alignmentToJson } from './align/json';
 import { loadCorpus, loadCorpusPlans, loadPlan, loadPlans, resolvePlanPath, type LoadOptions } from './corpus';
 import { diffPlans } from './diff/diff';
@@ -23,9 +23,9 @@ import { auditConvergence } from './audit/audit';
 import { traceTask } from './audit/trace';
 import { createProgress } from './io/progress';
 import type { Tokenizer } from './text/tokenize';
-import { decisionsFor, readDecisionsFile } from './io/decisions';
-import { readEmbeddingsFile } from './io/embeddings';
-import type { DecisionsFile, Plan } from './types';
+import { alignOptionsOf, checkAlignArgs, decisionFilesFor, limitOf, minProbabilityOf, type AlignArgs } from './io/align-args';
+import { reviewQueue } from './align/review';
+import { renderReview, reviewSheet, type ReviewFormat } from './report/review';
 
 const HELP = `plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)
 
@@ -57,7 +57,7 @@ Alignment (align, diff, review, audit, trace):
                                rejected ones excluded (audit, trace: repeat it, one file per pair)
       --min-probability <p>    links below this calibrated probability are not paired (0–1, default 0.5)
       --embeddings <file>      sentence vectors {"model", "vectors": {"<taskHash>": [...]}} (align, diff, review)
-      --limit <N>              review: ask at most N questions
+      --limit <N>              review, diff --format html: ask at most N questions (default: all)
   -h, --help            this help
 `;
 
@@ -72,74 +72,7 @@ interface Common {
   /** A plan loaded and tokenized, through the plan cache unless --no-cache */
   prepared: (ref: string) => PreparedPlan;
   /** --decisions files, --min-probability, --embeddings and --limit as given */
-  review: ReviewArgs;
-}
-
-/** The alignment options of the command line, as given. */
-interface ReviewArgs {
-  decisions: string[];
-  minProbability: string | undefined;
-  embeddings: string | undefined;
-  limit: string | undefined;
-}
-
-/** Refuses an alignment option given to a command that does not take it. */
-function checkReviewArgs(command: string, args: ReviewArgs): void {
-  const takes: Record<string, string[]> = {
-    align: ['decisions', 'min-probability', 'embeddings'],
-    diff: ['decisions', 'min-probability', 'embeddings'],
-    review: ['decisions', 'min-probability', 'embeddings', 'limit'],
-    audit: ['decisions', 'min-probability'],
-    trace: ['decisions', 'min-probability'],
-  };
-  const given = { decisions: args.decisions.length > 0, 'min-probability': args.minProbability !== undefined, embeddings: args.embeddings !== undefined, limit: args.limit !== undefined };
-  for (const [option, present] of Object.entries(given)) {
-    if (present && !(takes[command] ?? []).includes(option)) throw new UsageError(`plandiff ${command} does not take --${option}`);
-  }
-}
-
-/** --min-probability as a number in [0, 1] (undefined when not given). */
-function minProbabilityOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const p = Number(value);
-  if (value.trim() === '' || !Number.isFinite(p) || p < 0 || p > 1) {
-    throw new UsageError(`--min-probability must be a number from 0 to 1, not "${value}"`);
-  }
-  return p;
-}
-
-/** The decisions files given, each read and checked for its shape. */
-function decisionFilesOf(args: ReviewArgs): { path: string; file: DecisionsFile }[] {
-  return args.decisions.map((path) => ({ path, file: readDecisionsFile(path) }));
-}
-
-/** alignPlans options for plans a → b: the one decisions file (for this pair, either order), the cut and the vectors. */
-function alignOptionsOf(args: ReviewArgs, a: Plan, b: Plan): Pick<AlignPlansOptions, 'decisions' | 'minProbability' | 'embeddings'> {
-  if (args.decisions.length > 1) throw new UsageError('give one --decisions file for a pair of plans');
-  const options: Pick<AlignPlansOptions, 'decisions' | 'minProbability' | 'embeddings'> = {};
-  const [given] = decisionFilesOf(args);
-  if (given) options.decisions = decisionsFor(given.file, a, b, given.path);
-  const minProbability = minProbabilityOf(args.minProbability);
-  if (minProbability !== undefined) options.minProbability = minProbability;
-  if (args.embeddings) options.embeddings = readEmbeddingsFile(args.embeddings).vectors;
-  return options;
-}
-
-/**
- * The decisions files of a command over many pairs (audit, trace): each must be about the first plan and one
- * of the others (in either order), one file per pair; its seqs are checked against those two plans.
- */
-function decisionFilesFor(args: ReviewArgs, first: Plan, others: Plan[]): DecisionsFile[] {
-  if (args.embeddings) throw new UsageError('--embeddings is for align, diff and review (one pair of plans)');
-  const used = new Map<string, string>();
-  return decisionFilesOf(args).map(({ path, file }) => {
-    const other = others.find((p) => p.meta.id !== first.meta.id && [file.a, file.b].includes(p.meta.id) && [file.a, file.b].includes(first.meta.id));
-    if (!other) throw new PlanParseError('bad-decisions', path, null, `this file holds decisions about ${file.a} ↔ ${file.b}, which is not a pair of ${first.meta.id} with a plan of this command`);
-    if (used.has(other.meta.id)) throw new UsageError(`${used.get(other.meta.id)} and ${path} both hold decisions about ${first.meta.id} ↔ ${other.meta.id}; give one file per pair`);
-    used.set(other.meta.id, path);
-    decisionsFor(file, first, other, path);
-    return file;
-  });
+  alignArgs: AlignArgs;
 }
 
 /** Plan cache entries of the bundled corpus made when the package was built: `plan-cache/` beside the
@@ -191,7 +124,7 @@ const commands: Record<string, Command> = {
     const format = pickFormat(opts.format, ['json', 'md'], 'json');
     const a = opts.prepared(args[0]!);
     const b = opts.prepared(args[1]!);
-    const alignment = alignPlans(a, b, alignOptionsOf(opts.review, a.plan, b.plan));
+    const alignment = alignPlans(a, b, alignOptionsOf(opts.alignArgs, a.plan, b.plan));
     const text = format === 'md' ? renderAlignment(alignment, 'md', { lang: opts.lang }) : stableJson(alignmentToJson(alignment));
     return text;
   },
@@ -212,9 +145,13 @@ const commands: Record<string, Command> = {
     const a = opts.prepared(args[0]!);
     const b = opts.prepared(args[1]!);
     const tokenizer = opts.tokenizer();
-    const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...alignOptionsOf(opts.review, a.plan, b.plan) });
-    const text = format === 'json' ? stableJson(diffToJson(diff)) : renderReport(diff, format, { lang: opts.lang });
-    return text;
+    const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
+    const alignment = alignPlans(a, b, options);
+    const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...options, alignment });
+    if (format === 'json') return stableJson(diffToJson(diff));
+    // the HTML report offers the review questions with same / different buttons
+    const review = format === 'html' ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(opts.alignArgs.limit)), options.decisions) : undefined;
+    return renderReport(diff, format, { lang: opts.lang, ...(review ? { review } : {}) });
   },
   audit(args, opts) {
     const usage = 'plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]';
@@ -226,11 +163,11 @@ const commands: Record<string, Command> = {
     const { plans, skipped } = loadPlans(args, opts.load);
     progress.tick(args.length);
     const tokenizer = opts.tokenizer();
-    const minProbability = minProbabilityOf(opts.review.minProbability);
+    const minProbability = minProbabilityOf(opts.alignArgs.minProbability);
     const conv = auditConvergence(directive, plans, {
       ...(tokenizer ? { tokenizer } : {}),
       ...(minProbability !== undefined ? { minProbability } : {}),
-      decisionFiles: decisionFilesFor(opts.review, directive, plans),
+      decisionFiles: decisionFilesFor(opts.alignArgs, directive, plans),
       skipped: skipped.map((s) => ({ ref: s.ref, reason: s.reason })),
       onPlan: () => progress.tick(),
     });
@@ -248,13 +185,22 @@ const commands: Record<string, Command> = {
     }
     const { plans } = loadCorpusPlans(opts.load.corpusDir, opts.load);
     const tokenizer = opts.tokenizer();
-    const minProbability = minProbabilityOf(opts.review.minProbability);
+    const minProbability = minProbabilityOf(opts.alignArgs.minProbability);
     const trace = traceTask(origin, seq, plans, {
       ...(tokenizer ? { tokenizer } : {}),
       ...(minProbability !== undefined ? { minProbability } : {}),
-      decisionFiles: decisionFilesFor(opts.review, origin, plans),
+      decisionFiles: decisionFilesFor(opts.alignArgs, origin, plans),
     });
     return renderTrace(trace, format, { lang: opts.lang });
+  },
+  review(args, opts) {
+    need(args, 2, 'plandiff review <planA> <planB> [--decisions <file>] [--limit N] [--format json|md|html]');
+    const format = pickFormat(opts.format, ['json', 'md', 'html'], 'md') as ReviewFormat;
+    const a = opts.prepared(args[0]!);
+    const b = opts.prepared(args[1]!);
+    const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
+    const questions = reviewQueue(alignPlans(a, b, options), limitOf(opts.alignArgs.limit));
+    return renderReview(reviewSheet(a.plan, b.plan, questions, options.decisions), format, { lang: opts.lang });
   },
   parse(args, opts) {
     need(args, 1, 'plandiff parse <plan> [--format json|md]');
@@ -336,7 +282,7 @@ export function main(argv: string[]): number {
       plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer(), shipped: shippedCacheDir() });
       return plans.load(ref, opts.load);
     },
-    review: {
+    alignArgs: {
       decisions: parsed.values.decisions ?? [],
       minProbability: parsed.values['min-probability'],
       embeddings: parsed.values.embeddings,
@@ -346,11 +292,11 @@ export function main(argv: string[]): number {
   try {
     const inputs = [
       ...inputFiles([...rest, ...(opts.directive ? [opts.directive] : [])], opts.load),
-      ...opts.review.decisions,
-      ...(opts.review.embeddings ? [opts.review.embeddings] : []),
+      ...opts.alignArgs.decisions,
+      ...(opts.alignArgs.embeddings ? [opts.alignArgs.embeddings] : []),
     ];
     if (opts.output) checkOutput(opts.output, { force: opts.force, inputs });
-    checkReviewArgs(name, opts.review);
+    checkAlignArgs(name, opts.alignArgs);
     const text = command(rest, opts);
     if (opts.output) writeOutput(opts.output, text, { force: opts.force, inputs });
     else process.stdout.write(text);

@@ -34,7 +34,7 @@ export interface ReviewLabels {
   clear: string;
   /** Where the page keeps answers */
   storageNote: string;
-  /** Markdown: how to record the answers */
+  /** Markdown: how to record the answers (Markdown source, printed as is) */
   mdHowTo: string;
   /** Source line label */
   source: string;
@@ -56,7 +56,7 @@ const ZH: ReviewLabels = {
   exportHint: '下载 JSON 决定文件，用 --decisions 传给 plandiff align / diff / review',
   clear: '清除本页答案',
   storageNote: '答案保存在本浏览器中（按两份计划的编号），导出前关闭页面不会丢失。',
-  mdHowTo: '回答方式：把答案写入决定文件 {"a": "<计划A>", "b": "<计划B>", "decisions": [{"a": 序号, "b": 序号, "same": true/false, "aHash": …, "bHash": …}]}，或在 HTML 报告中点击“相同 / 不同”后导出；再用 --decisions <文件> 运行 plandiff。',
+  mdHowTo: '回答方式：把答案写入决定文件 `{"a": "<计划A>", "b": "<计划B>", "decisions": [{"a": 序号, "b": 序号, "same": true/false, "aHash": …, "bHash": …}]}`（每题末行即其条目），或在 HTML 页面中点击“相同 / 不同”后导出；再用 `--decisions <文件>` 运行 plandiff。',
   source: '来源',
 };
 
@@ -78,7 +78,7 @@ const EN: ReviewLabels = {
   clear: 'Forget this page’s answers',
   storageNote: 'Answers are kept in this browser (keyed by the two plans’ ids) until exported, even if the page is closed.',
   mdHowTo:
-    'To answer: write the answers into a decisions file {"a": "<plan A>", "b": "<plan B>", "decisions": [{"a": seq, "b": seq, "same": true/false, "aHash": …, "bHash": …}]}, or click same / different in the HTML report and export; then run plandiff with --decisions <file>.',
+    'To answer: write the answers into a decisions file `{"a": "<plan A>", "b": "<plan B>", "decisions": [{"a": seq, "b": seq, "same": true/false, "aHash": …, "bHash": …}]}` (the last line of each question is its entry), or click same / different in the HTML page and export; then run plandiff with `--decisions <file>`.',
   source: 'source',
 };
 

@@ -5,6 +5,7 @@
  * export them as a decisions file.
  */
 import { planRef } from '../align/align';
+import { round4 } from '../align/util';
 import type { Decision, Plan, ReviewQuestion, ReviewSheet, Task } from '../types';
 import { formatSource, planName } from './common';
 import { escapeHtml as h, pageHead } from './html';
@@ -37,12 +38,13 @@ function taskOf(plan: Plan, seq: number): Task {
  * tasks' texts and source lines, and the decisions already made (`decided`, kept by the HTML page's export).
  */
 export function reviewSheet(a: Plan, b: Plan, questions: readonly ReviewQuestion[], decided: readonly Decision[] = []): ReviewSheet {
+  // decisions in a stable order, as a decisions file lists them
   const queue = questions.map((q) => {
     const ta = taskOf(a, q.a);
     const tb = taskOf(b, q.b);
     return { ...q, aText: ta.text, bText: tb.text, aSource: ta.source, bSource: tb.source };
   });
-  return { a: planRef(a), b: planRef(b), queue, decided: [...decided] };
+  return { a: planRef(a), b: planRef(b), queue, decided: [...decided].sort((x, y) => x.a - y.a || x.b - y.b) };
 }
 
 /** The JSON form of a sheet (what `plandiff review --format json` prints). */
@@ -50,7 +52,7 @@ export function reviewToJson(sheet: ReviewSheet): ReviewJson {
   return {
     a: sheet.a.id,
     b: sheet.b.id,
-    queue: sheet.queue.map((q) => ({ a: q.a, b: q.b, probability: q.probability, why: q.why, aHash: q.aHash, bHash: q.bHash, aText: q.aText, bText: q.bText })),
+    queue: sheet.queue.map((q) => ({ a: q.a, b: q.b, probability: round4(q.probability), why: q.why, aHash: q.aHash, bHash: q.bHash, aText: q.aText, bText: q.bText })),
   };
 }
 
@@ -66,7 +68,7 @@ function reviewMarkdown(sheet: ReviewSheet, lang: ReportLang): string {
   const R = reviewLabelsFor(lang);
   const out = [`# ${mdEscape(R.title.replace('{a}', planName(sheet.a)).replace('{b}', planName(sheet.b)))}`, ''];
   out.push(`${L.planA}：${mdEscape(planName(sheet.a))}　${L.planB}：${mdEscape(planName(sheet.b))}`, '');
-  out.push(R.intro, '', mdEscape(R.mdHowTo), '');
+  out.push(R.intro, '', R.mdHowTo, '');
   if (sheet.decided.length) out.push(R.carried.replace('{n}', String(sheet.decided.length)), '');
   if (!sheet.queue.length) out.push(R.none, '');
   sheet.queue.forEach((q, i) => {
