@@ -18,6 +18,7 @@ import { diffToJson } from '../src/diff/json';
 import { PlanParseError, UsageError } from '../src/errors';
 import { alignOptionsOf, checkAlignArgs, decisionFilesFor, limitOf, minProbabilityOf } from '../src/io/align-args';
 import { decisionsFor, formatDecisionsFile, parseDecisionsFile } from '../src/io/decisions';
+import { renderReport } from '../src/report/index';
 import { renderReview, reviewSheet } from '../src/report/review';
 import type { Alignment, Decision, ReviewQuestion } from '../src/types';
 
@@ -171,5 +172,44 @@ describe('command-line alignment options', () => {
     expect(() => decisionFilesFor({ ...args, decisions: [bc] }, A.plan, [B.plan, C])).toThrow(PlanParseError);
     expect(() => decisionFilesFor({ ...args, decisions: [bc] }, A.plan, [B.plan, C])).toThrow('baoshan-2024 ↔ jiading-2023, which is not a pair of songjiang-2024');
     expect(() => decisionFilesFor({ ...args, decisions: [ab, ab] }, A.plan, [B.plan, C])).toThrow('give one file per pair');
+  });
+});
+
+describe('reports: expected counts and likeliest counterparts', () => {
+  it('Markdown and HTML give the expected number with no counterpart beside the dropped and added counts', () => {
+    const diff = diffPlans(A, B, { alignment: base });
+    const md = renderReport(diff, 'md');
+    const dropped = md.split('\n').find((l) => l.startsWith('| 删除 |'))!;
+    expect(dropped).toContain(`| ${diff.dropped.length} |`);
+    expect(dropped).toContain(`约 ${Math.round(base.expectedDropped)} 项在对方确无对应`);
+    const added = renderReport(diff, 'md', { lang: 'en' }).split('\n').find((l) => l.startsWith('| Added |'))!;
+    expect(added).toContain(`about ${Math.round(base.expectedAdded)} expected to have no counterpart`);
+    const html = renderReport(diff, 'html');
+    expect(html).toContain(`data-expected="dropped" data-value="${Math.round(base.expectedDropped * 10) / 10}">据配对概率估计，约 ${Math.round(base.expectedDropped)} 项`);
+    expect(html).toContain(`data-expected="added" data-value="${Math.round(base.expectedAdded * 10) / 10}"`);
+  });
+
+  it('every dropped or new task lists its likeliest counterparts with their probabilities', () => {
+    const diff = diffPlans(A, B, { alignment: base });
+    const md = renderReport(diff, 'md', { lang: 'en' });
+    const html = renderReport(diff, 'html', { lang: 'en' });
+    const lines = md.split('\n').filter((l) => l.startsWith('Likeliest counterparts in the other plan: '));
+    expect(lines).toHaveLength(diff.dropped.length + diff.added.length);
+    let listed = 0;
+    for (const [side, tasks] of [['a', diff.dropped], ['b', diff.added]] as const) {
+      for (const t of tasks) {
+        const links = base.likeliest[`${side}:${t.seq}`] ?? [];
+        const other = side === 'a' ? 'B' : 'A';
+        const want = links.length
+          ? `Likeliest counterparts in the other plan: ${links.map((l) => `${other} #${side === 'a' ? l.b : l.a} (p ${l.probability.toFixed(2)})`).join(', ')}`
+          : 'Likeliest counterparts in the other plan: none (every task of the other plan is below probability 0.01, or a reader rejected it)';
+        expect(md).toContain(want);
+        expect(html).toContain(want);
+        listed += links.length;
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+    // the likeliest replace the old nearest pointer, and paired tasks list none
+    expect(md).not.toContain('Closest task of the other plan');
   });
 });
