@@ -4,12 +4,15 @@
  * developers' reading of putuo-2023 ↔ songjiang-2024 and the blind readings; rough checks, not labels),
  * how often each link rule was right over all of them, how closely a second blind reader agrees with the
  * labels or with the first reading of a pair (second-reading-*.json) and how plandiff scores against that
- * reader, modality changes on the development pair's labelled links, and quantitative obligations
+ * reader, the link model leave-one-plan-out (F1 beside the rules', calibration, expected counts, the
+ * review curve: scripts/eval-model.ts), modality changes on the development pair's labelled links, and quantitative obligations
  * (putuo-2023, jiading-2023).
  */
 import { readFileSync } from 'node:fs';
 import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReaderAgreement, printReadingEval, readerAgreement, readingPaths, secondReadingPaths, type JudgedLink } from './eval-align';
 import { evalModalityChanges, printChangeEval } from './eval-changes';
+import { heldOut, printModelEval } from './eval-model';
+import { labelledPairs } from './link-data';
 import { evalObligations, printObligationEval } from './eval-obligations';
 
 const dev = evalAlignment();
@@ -31,6 +34,9 @@ for (const path of secondReadingPaths()) {
   printReaderAgreement(readerAgreement(path, plans));
   console.log('');
 }
+const pairs = labelledPairs(plans);
+printModelEval(pairs.map((p) => heldOut(p, pairs)));
+console.log('');
 printChangeEval(evalModalityChanges());
 console.log('');
 printObligationEval(evalObligations());

@@ -30,6 +30,9 @@ export { preparePlan } from './align/prepare';
 export { alignmentToJson } from './align/json';
 export { alignMany, pairFromMany, planAgainstCorpus } from './align/many';
 export { DEFAULT_ALIGN_CONFIG } from './align/config';
+export { taskHash } from './align/decisions';
+export { reviewQueue } from './align/review';
+export { needsCheck } from './align/check';
 
 // Obligations, modality, scope
 export { extractObligations } from './obligations/extract';
@@ -87,6 +90,10 @@ export type {
   TaskPair,
   PlanRef,
   Alignment,
+  Link,
+  Decision,
+  DecisionsFile,
+  ReviewQuestion,
   AlignOptions,
   ChangeKind,
   Direction,
@@ -108,6 +115,7 @@ export type { Corpus, LoadOptions, LoadedPlans, SkippedPlan } from './corpus';
 export type { Tokenizer, TokenizeOptions } from './text/tokenize';
 export type { CachedTokenizer, TokenCacheOptions } from './io/token-cache';
 export type { AlignPlansOptions } from './align/align';
+export type { ReviewOptions } from './align/review';
 export type { AlignmentJson, AlignmentPairJson } from './align/json';
 export type {
   AlignManyOptions,

@@ -89,10 +89,13 @@ describe('alignPlans on hand-made plans', () => {
     expect(JSON.stringify(json)).toBe(JSON.stringify(alignmentToJson(alignPlans(pa, pb))));
   });
 
-  it('lets options raise the pair threshold so that nothing matches', () => {
-    const al = alignPlans(pa, pb, { pairThreshold: 1.01, groupThreshold: 1.01, config: { homeThreshold: 1.01, homeScore: 1.01, leftoverScore: 1.01, quantitySubject: 1.01 } });
+  // pairs come from the links' probabilities: a cut above 1 pairs nothing, whatever the rules link
+  it('lets options raise the probability cut so that nothing matches', () => {
+    const al = alignPlans(pa, pb, { minProbability: 1.01 });
     expect(al.pairs).toEqual([]);
     expect(al.dropped).toHaveLength(5);
+    expect(al.minProbability).toBe(1.01);
+    expect(al.candidates.length).toBeGreaterThan(0);
   });
 });
 

@@ -9,10 +9,10 @@ describe('public surface', () => {
       'alignmentToJson', 'auditConvergence', 'bundledCorpusDir', 'classifyPair', 'clauses', 'compareScope',
       'compareTimeNodes', 'createCachedTokenizer', 'decodeBytes', 'defaultTokenizer', 'diffPlans', 'diffToJson',
       'extractObligations', 'findEntry', 'loadCorpus', 'loadCorpusPlans', 'loadPlan', 'loadPlanFile', 'loadPlans',
-      'modalityOf', 'normalizeText', 'notebookView', 'obligationToJson', 'obligationsToJson', 'pairFromMany',
+      'modalityOf', 'needsCheck', 'normalizeText', 'notebookView', 'obligationToJson', 'obligationsToJson', 'pairFromMany',
       'parsePlan', 'parseTimeNode', 'parseUnits', 'planAgainstCorpus', 'preparePlan', 'readPlanFile',
       'readPlanText', 'renderAlignment', 'renderAudit', 'renderObligations', 'renderReport', 'renderTrace',
-      'scopeOf', 'squeezeSpaces', 'taskModality', 'toAuditRows', 'toRows', 'tokenize', 'traceTask',
+      'reviewQueue', 'scopeOf', 'squeezeSpaces', 'taskHash', 'taskModality', 'toAuditRows', 'toRows', 'tokenize', 'traceTask',
     ]);
   });
 

@@ -134,7 +134,7 @@ export function scorePlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
 export function alignScored(s: ScoredPlans, options: { decisions?: readonly Decision[]; minProbability?: number } = {}): Alignment {
   const config = options.minProbability === undefined ? s.config : { ...s.config, minProbability: options.minProbability };
   const { links, messages } = applyDecisions(s.links, options.decisions ?? [], s.A.tasks, s.B.tasks);
-  const groups = groupLinks(links, config.minProbability);
+  const groups = groupLinks(links, config.minProbability, config.groupFloor);
   return buildResult({ A: s.A, B: s.B, links, groups, rules: s.rules, score: s.score, vocab: s.vocab, config, messages });
 }
 

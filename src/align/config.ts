@@ -65,6 +65,8 @@ export interface AlignConfig {
   candidatesPerTask: number;
   /** Links below this calibrated probability are not paired */
   minProbability: number;
+  /** Every pair of tasks a group stands for (each a-task with each b-task) must be at least this likely */
+  groupFloor: number;
   /** Candidate links below this probability are left out of the result's list */
   candidateFloor: number;
   /** Likeliest counterparts listed per unpaired task */
@@ -174,6 +176,7 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   namePart: 0.75,
   candidatesPerTask: 4,
   minProbability: 0.5,
+  groupFloor: 0.1,
   candidateFloor: 0.01,
   likeliestCount: 3,
   checkBelow: 0.8,

@@ -47,9 +47,10 @@ function solve(A: number[][], b: number[]): number[] {
 
 /**
  * Weighted logistic regression by Newton steps from zero: minimizes the weighted log loss plus
- * `l2`/2 · |w|² (the intercept, last, is not penalized). Rows are [features…]; returns [w…, intercept].
+ * Σ l2ₖ/2 · wₖ² (one penalty for all weights, or one per weight; the intercept, last, is not penalized).
+ * Rows are [features…]; returns [w…, intercept].
  */
-export function logistic(X: readonly number[][], y: readonly number[], w: readonly number[], l2: number, steps = 30): number[] {
+export function logistic(X: readonly number[][], y: readonly number[], w: readonly number[], l2: number | readonly number[], steps = 30): number[] {
   const d = (X[0]?.length ?? 0) + 1;
   let beta = new Array<number>(d).fill(0);
   for (let step = 0; step < steps; step++) {
@@ -73,8 +74,9 @@ export function logistic(X: readonly number[][], y: readonly number[], w: readon
     for (let a = 0; a < d; a++) {
       for (let b = 0; b < a; b++) H[b]![a] = H[a]![b]!;
       if (a < d - 1) {
-        H[a]![a] = H[a]![a]! + l2;
-        g[a] = g[a]! + l2 * beta[a]!;
+        const penalty = typeof l2 === 'number' ? l2 : l2[a]!;
+        H[a]![a] = H[a]![a]! + penalty;
+        g[a] = g[a]! + penalty * beta[a]!;
       }
     }
     const delta = solve(H, g);
@@ -103,6 +105,8 @@ function rawScore(weights: readonly number[], intercept: number, mean: readonly 
 export interface FitOptions {
   /** L2 penalty on the standardized weights */
   l2: number;
+  /** Features fitted without penalty (the prior the other features correct) */
+  unpenalized?: readonly string[];
   /** Feature names (order of the rows' x) */
   features: readonly string[];
   /** What the model was trained on, for the record */
@@ -110,7 +114,7 @@ export interface FitOptions {
 }
 
 /** Fit weights (uncalibrated) on rows. */
-function fitWeights(rows: readonly TrainingRow[], l2: number): { mean: number[]; sd: number[]; weights: number[]; intercept: number } {
+function fitWeights(rows: readonly TrainingRow[], l2: number | number[]): { mean: number[]; sd: number[]; weights: number[]; intercept: number } {
   const { mean, sd } = standardization(rows.map((r) => r.x));
   const Z = rows.map((r) => r.x.map((v, k) => (v - mean[k]!) / sd[k]!));
   const beta = logistic(
@@ -128,13 +132,15 @@ function fitWeights(rows: readonly TrainingRow[], l2: number): { mean: number[];
  * the identity.
  */
 export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions): LinkModel {
+  const free = new Set(options.unpenalized ?? []);
+  const penalty = options.features.map((f) => (free.has(f) ? 0 : options.l2));
   const folds = [...new Set(rows.map((r) => r.fold))].sort();
   const oof: { s: number; y: number; w: number }[] = [];
   if (folds.length > 1) {
     for (const f of folds) {
       const fitted = fitWeights(
         rows.filter((r) => r.fold !== f),
-        options.l2,
+        penalty,
       );
       for (const r of rows) if (r.fold === f) oof.push({ s: rawScore(fitted.weights, fitted.intercept, fitted.mean, fitted.sd, r.x), y: r.y, w: r.w });
     }
@@ -147,7 +153,7 @@ export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions):
         0,
       )
     : [1, 0];
-  const all = fitWeights(rows, options.l2);
+  const all = fitWeights(rows, penalty);
   return {
     features: [...options.features],
     mean: all.mean,
@@ -156,6 +162,7 @@ export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions):
     intercept: all.intercept,
     platt: { a: platt[0]!, b: platt[1]! },
     l2: options.l2,
+    unpenalized: [...free],
     trainedOn: [...options.trainedOn],
     rows: rows.length,
   };

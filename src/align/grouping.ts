@@ -3,7 +3,8 @@
  * the cut are taken strongest first, and each joins the groups of its two tasks, unless the joined group
  * would be a poor one. A group stands for every pair of its a-tasks and b-tasks (a reader reads
  * a=[3,4], b=[7,8] as four links), so a link may join two groups only when the pairs the joined group
- * stands for are on average at least as likely as the cut, and none of them is one a reader rejected.
+ * stands for are on average at least as likely as the cut, each is at least `floor` likely, and none of
+ * them is one a reader rejected.
  * A weak link thus never chains two unrelated groups together.
  */
 
@@ -30,12 +31,13 @@ export interface LinkGroup {
 }
 
 /**
- * Group the links whose probability is at least `minProbability` (a link a reader confirmed always
+ * Group the links whose probability is at least `minProbability` (`floor`: the least probability of any
+ * pair a group stands for) (a link a reader confirmed always
  * counts; one a reader rejected never does).
  *
  * @example groupLinks([{ i: 0, j: 0, p: 0.9 }, { i: 1, j: 0, p: 0.7 }], 0.5) // one 2:1 group
  */
-export function groupLinks(links: readonly ScoredLink[], minProbability: number): LinkGroup[] {
+export function groupLinks(links: readonly ScoredLink[], minProbability: number, floor = 0.1): LinkGroup[] {
   const pOf = new Map<string, ScoredLink>();
   for (const l of links) pOf.set(`${l.i},${l.j}`, l);
   const kept = links
@@ -50,8 +52,8 @@ export function groupLinks(links: readonly ScoredLink[], minProbability: number)
     for (const i of as) {
       for (const j of bs) {
         const l = pOf.get(`${i},${j}`);
-        if (l?.decided === 'different') return false;
-        sum += l ? l.p : 0;
+        if (l?.decided === 'different' || !l || l.p < floor) return false;
+        sum += l.p;
       }
     }
     return sum >= minProbability * as.length * bs.length;

@@ -22,6 +22,8 @@ export interface LinkModel {
   platt: { a: number; b: number };
   /** L2 penalty the weights were fitted with */
   l2: number;
+  /** Features fitted without penalty */
+  unpenalized?: string[];
   /** The label files (and plan pairs) the model was trained on */
   trainedOn: string[];
   /** Number of training rows (candidate links) */
