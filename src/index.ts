@@ -59,8 +59,14 @@ export {
   renderTrace,
   renderAlignment,
   renderObligations,
+  renderReview,
+  reviewSheet,
 } from './report/index';
 export { notebookView, JUPYTER_DISPLAY } from './notebook';
+
+// Reader decisions and embeddings files
+export { readDecisionsFile, parseDecisionsFile, decisionsFor, formatDecisionsFile } from './io/decisions';
+export { readEmbeddingsFile, parseEmbeddingsFile } from './io/embeddings';
 
 // Errors
 export { PlanParseError, UsageError } from './errors';
@@ -94,6 +100,10 @@ export type {
   Decision,
   DecisionsFile,
   ReviewQuestion,
+  ReviewItem,
+  ReviewSheet,
+  Embeddings,
+  EmbeddingsFile,
   AlignOptions,
   ChangeKind,
   Direction,
@@ -144,5 +154,7 @@ export type {
   AuditReportOptions,
   AuditRow,
   TaskReportOptions,
+  ReviewFormat,
+  ReviewJson,
 } from './report/index';
 export type { NotebookView, NotebookViewOptions, MimeBundle } from './notebook';
