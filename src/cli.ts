@@ -57,7 +57,8 @@ Alignment (align, diff, review, audit, trace):
                                rejected ones excluded (audit, trace: repeat it, one file per pair)
       --min-probability <p>    links below this calibrated probability are not paired (0–1, default 0.5)
       --embeddings <file>      sentence vectors {"model", "vectors": {"<taskHash>": [...]}} (align, diff, review)
-      --limit <N>              review, diff --format html: ask at most N questions (default: all)
+      --limit <N>              review, diff --format html: ask at most N questions (default: as many as the
+                               two plans have tasks)
   -h, --help            this help
 `;
 
@@ -150,7 +151,7 @@ const commands: Record<string, Command> = {
     const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...options, alignment });
     if (format === 'json') return stableJson(diffToJson(diff));
     // the HTML report offers the review questions with same / different buttons
-    const review = format === 'html' ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(opts.alignArgs.limit)), options.decisions) : undefined;
+    const review = format === 'html' ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(opts.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length)), options.decisions) : undefined;
     return renderReport(diff, format, { lang: opts.lang, ...(review ? { review } : {}) });
   },
   audit(args, opts) {
@@ -199,7 +200,7 @@ const commands: Record<string, Command> = {
     const a = opts.prepared(args[0]!);
     const b = opts.prepared(args[1]!);
     const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
-    const questions = reviewQueue(alignPlans(a, b, options), limitOf(opts.alignArgs.limit));
+    const questions = reviewQueue(alignPlans(a, b, options), limitOf(opts.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length));
     return renderReview(reviewSheet(a.plan, b.plan, questions, options.decisions), format, { lang: opts.lang });
   },
   parse(args, opts) {

@@ -2,7 +2,8 @@
  * plandiff — parse, align and diff Chinese local-government work plans (政务公开工作要点).
  *
  * Every function returns plain, JSON-serializable data; none prints, exits or reads global state. File
- * I/O happens only in the corpus loader (`loadPlan`, `loadCorpus`, …) and the `readPlanFile` helper.
+ * I/O happens only in the corpus loader (`loadPlan`, `loadCorpus`, …), the `readPlanFile` helper and the
+ * readers of decisions and embeddings files.
  */
 
 // Input: bytes → text

@@ -130,9 +130,9 @@ describe('command-line alignment options', () => {
     expect(minProbabilityOf('0')).toBe(0);
     expect(minProbabilityOf(undefined)).toBeUndefined();
     for (const bad of ['1.5', '-0.1', 'half', '', 'NaN']) expect(() => minProbabilityOf(bad)).toThrow(UsageError);
-    expect(limitOf('20')).toEqual({ limit: 20 });
-    expect(limitOf(undefined)).toEqual({});
-    for (const bad of ['0', '2.5', 'ten']) expect(() => limitOf(bad)).toThrow(/--limit must be a whole number/);
+    expect(limitOf('20', 169)).toEqual({ limit: 20 });
+    expect(limitOf(undefined, 169)).toEqual({ limit: 169 });
+    for (const bad of ['0', '2.5', 'ten']) expect(() => limitOf(bad, 169)).toThrow(/--limit must be a whole number/);
   });
 
   it('a command refuses an option it does not take', () => {

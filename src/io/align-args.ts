@@ -46,9 +46,12 @@ export function minProbabilityOf(value: string | undefined): number | undefined 
   return p;
 }
 
-/** --limit as reviewQueue's option: a positive whole number of questions (all when not given). */
-export function limitOf(value: string | undefined): { limit?: number } {
-  if (value === undefined) return {};
+/**
+ * --limit as reviewQueue's option: a positive whole number of questions; when not given, as many as the
+ * two plans have tasks together (`tasks`), the most decisions a review should need.
+ */
+export function limitOf(value: string | undefined, tasks: number): { limit: number } {
+  if (value === undefined) return { limit: tasks };
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 1) throw new UsageError(`--limit must be a whole number from 1, not "${value}"`);
   return { limit: n };

@@ -8,7 +8,8 @@
  *
  * Hooks for tests and scripts: `#summary[data-count-<status>]`, `.row[data-status][data-section]
  * [data-kinds]`, `.row .weak` (a pair only a weaker rule linked), `input[name=status]`, `#filter-kind`,
- * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
+ * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans), `.expected[data-expected]`
+ * (the expected number with no counterpart), `#review` (the review questions, see review-html.ts).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
 import { basisLine, changeValue, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
