@@ -21,7 +21,9 @@ import type { PreparedPlan } from '../src/align/prepare';
 import type { Alignment, Decision } from '../src/types';
 import { linkScores } from './eval-align';
 import { candidateKey, disjointPairs, labelledPairs, pairName, type LabelledPair } from './link-data';
-import { trainModel } from './train';
+import { modelJson, trainModel } from './train';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const f3 = (x: number): string => x.toFixed(3);
 
@@ -125,6 +127,11 @@ export function heldOut(pair: LabelledPair, pairs: readonly LabelledPair[]): Hel
   };
 }
 
+/** Whether src/align/model.json is what `npm run train` writes from these pairs (training is deterministic). */
+export function modelIsCurrent(pairs: readonly LabelledPair[]): boolean {
+  return readFileSync(join(import.meta.dirname, '../src/align/model.json'), 'utf8') === modelJson(trainModel(pairs));
+}
+
 /** Print the leave-one-plan-out figures. */
 export function printModelEval(results: readonly HeldOut[]): void {
   console.log('link model, leave-one-plan-out (each pair X ↔ Y measured with a model fitted only on labelled pairs involving neither X nor Y):');
@@ -166,4 +173,5 @@ if (process.argv[1]?.endsWith('eval-model.ts')) {
   const plans: Record<string, PreparedPlan> = {};
   const pairs = labelledPairs(plans);
   printModelEval(pairs.map((p) => heldOut(p, pairs)));
+  console.log(`\nsrc/align/model.json is what npm run train writes from dev-labels/: ${modelIsCurrent(pairs) ? 'yes' : 'NO (run npm run train)'}`);
 }

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { evalAlignment, evalReading, linksByBasis, loadSeed, printAlignmentEval, printBasisEval, printReaderAgreement, printReadingEval, readerAgreement, readingPaths, secondReadingPaths, type JudgedLink } from './eval-align';
 import { evalModalityChanges, printChangeEval } from './eval-changes';
-import { heldOut, printModelEval } from './eval-model';
+import { heldOut, modelIsCurrent, printModelEval } from './eval-model';
 import { labelledPairs } from './link-data';
 import { evalObligations, printObligationEval } from './eval-obligations';
 
@@ -36,6 +36,7 @@ for (const path of secondReadingPaths()) {
 }
 const pairs = labelledPairs(plans);
 printModelEval(pairs.map((p) => heldOut(p, pairs)));
+console.log(`\nsrc/align/model.json is what npm run train writes from dev-labels/: ${modelIsCurrent(pairs) ? 'yes' : 'NO (run npm run train)'}`);
 console.log('');
 printChangeEval(evalModalityChanges());
 console.log('');

@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scorePlans, type ScoredPlans } from '../src/align/align';
+import { FEATURE_NAMES } from '../src/align/features';
 import type { TrainingRow } from '../src/align/fit';
 import type { PreparedPlan } from '../src/align/prepare';
 import { loadSeed } from './eval-align';
@@ -75,11 +76,20 @@ export function candidateKey(s: ScoredPlans, i: number, j: number): string {
   return `${s.A.tasks[i]!.seq}-${s.B.tasks[j]!.seq}`;
 }
 
-/** Training rows of labelled pairs (see the file comment for how labels are read). */
+/** Candidates ranked this far down both their row and their column (and joined by no rule) are scored and
+ * can be asked in review, but are not training rows */
+export const TRAINING_RANK = 4;
+
+const RANK_BEST = FEATURE_NAMES.indexOf('rankBest');
+const RULE_FEATURES = FEATURE_NAMES.flatMap((f, k) => (f.startsWith('rule') ? [k] : []));
+
+/** Training rows of labelled pairs (see the file comment for how labels are read): the candidates among the
+ * best {@link TRAINING_RANK} of their row or column, or joined by a rule. */
 export function trainingRows(pairs: readonly LabelledPair[]): TrainingRow[] {
   const rows: TrainingRow[] = [];
   for (const p of pairs) {
     for (const c of p.scored.candidates) {
+      if (c.x[RANK_BEST]! >= Math.log1p(TRAINING_RANK) && RULE_FEATURES.every((k) => c.x[k] === 0)) continue;
       const key = candidateKey(p.scored, c.i, c.j);
       const clear = p.readings.filter((r) => !r.possible.has(key));
       if (clear.length === 0) continue;

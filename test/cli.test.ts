@@ -72,7 +72,7 @@ describe('plandiff align, diff, obligations, audit, trace', () => {
     const r = run('align', 'songjiang-2024', 'baoshan-2024', '--format', 'json');
     expect(r.code).toBe(0);
     const al = JSON.parse(r.stdout);
-    expect(Object.keys(al)).toEqual(['a', 'b', 'pairs', 'dropped', 'added']);
+    expect(Object.keys(al)).toEqual(['a', 'b', 'pairs', 'dropped', 'added', 'minProbability', 'expectedDropped', 'expectedAdded', 'likeliest', 'candidates', 'skippedDecisions']);
     expect(al.a).toEqual({ id: 'songjiang-2024', district: '松江区', year: 2024 });
     const seen = [...al.pairs.flatMap((p: { a: number[] }) => p.a), ...al.dropped].sort((x: number, y: number) => x - y);
     expect(seen).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));

@@ -11,7 +11,9 @@ import { DEFAULT_ALIGN_CONFIG } from './config';
  *
  * @example diff.pairs.filter((p) => needsCheck(p)).length
  */
-export function needsCheck(pair: Pick<TaskPair, 'probability' | 'links'>, checkBelow = DEFAULT_ALIGN_CONFIG.checkBelow): boolean {
-  if (pair.links.length > 0 && pair.links.every((l) => l.decided === 'same')) return false;
+export function needsCheck(pair: Partial<Pick<TaskPair, 'probability' | 'links'>>, checkBelow = DEFAULT_ALIGN_CONFIG.checkBelow): boolean {
+  // a pair of a diff saved by a version without probabilities carries no mark
+  if (pair.probability === undefined) return false;
+  if (pair.links && pair.links.length > 0 && pair.links.every((l) => l.decided === 'same')) return false;
   return pair.probability < checkBelow;
 }

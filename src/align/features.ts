@@ -14,7 +14,7 @@ import type { AlignConfig } from './config';
 import type { Link as RuleLink } from './match';
 import type { PreparedTask } from './prepare';
 import type { ScoreMatrices } from './scores';
-import { bigramDice, coverage, nameCoverage, stringDice, type TaskVector, type Vocab } from './similarity';
+import { bigramDice, nameCoverage, stringDice, type TaskVector, type Vocab } from './similarity';
 
 /** The rules whose links are features (in the order of the feature names). */
 const RULES: readonly LinkBasis[] = ['verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
@@ -156,7 +156,8 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
   const picked = new Set<number>();
   const via = new Map<number, LinkBasis>();
   const rowRank: number[][] = m.score.map((row) => ranks(row));
-  const column = (j: number): number[] => m.score.map((row) => row[j] ?? 0);
+  const columns: number[][] = vb.map((_, j) => m.score.map((row) => row[j] ?? 0));
+  const column = (j: number): number[] => columns[j] as number[];
   const colRank: number[][] = vb.map((_, j) => ranks(column(j)));
   const rowBest = m.score.map((row) => Math.max(0, ...row));
   const colBest = vb.map((_, j) => Math.max(0, ...column(j)));
@@ -185,8 +186,10 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
     const ta = input.tasksA[i] as Task;
     const tb = input.tasksB[j] as Task;
     const s = m.score[i]?.[j] ?? 0;
-    const cxy = coverage(x, y, vocab.idf);
-    const cyx = coverage(y, x, vocab.idf);
+    // clause coverage as the score matrices hold it (0 where the shared terms reach under a fifth of
+    // either task's weight, where no clause can be found either)
+    const cxy = m.covAB[i]?.[j] ?? 0;
+    const cyx = m.covBA[i]?.[j] ?? 0;
     const sh = sharedIdf(x, y, vocab.idf);
     const lighter = Math.min(x.weight, y.weight);
     const rr = rowRank[i]?.[j] ?? 0;

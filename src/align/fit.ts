@@ -107,6 +107,8 @@ export interface FitOptions {
   l2: number;
   /** Features fitted without penalty (the prior the other features correct) */
   unpenalized?: readonly string[];
+  /** Penalty of particular features instead of `l2` (by name) */
+  penalties?: Readonly<Record<string, number>>;
   /** Feature names (order of the rows' x) */
   features: readonly string[];
   /** What the model was trained on, for the record */
@@ -133,7 +135,7 @@ function fitWeights(rows: readonly TrainingRow[], l2: number | number[]): { mean
  */
 export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions): LinkModel {
   const free = new Set(options.unpenalized ?? []);
-  const penalty = options.features.map((f) => (free.has(f) ? 0 : options.l2));
+  const penalty = options.features.map((f) => (free.has(f) ? 0 : (options.penalties?.[f] ?? options.l2)));
   const folds = [...new Set(rows.map((r) => r.fold))].sort();
   const oof: { s: number; y: number; w: number }[] = [];
   if (folds.length > 1) {

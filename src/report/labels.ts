@@ -194,6 +194,8 @@ const zh: Labels = {
   moreNotes: '另有 {n} 条同类提示',
   ruleTitles: {
     'body/closing-paragraph': '段落未读入任务',
+    'decisions/stale': '判断已过期（任务文字已改），未采用',
+    'decisions/no-task': '判断所指任务不存在，未采用',
     'numbering/gap': '序号有缺',
     'numbering/out-of-order': '序号顺序有误',
     'numbering/renumbered': '任务已重新编号',
@@ -322,6 +324,8 @@ const en: Labels = {
   moreNotes: '{n} more of this kind',
   ruleTitles: {
     'body/closing-paragraph': 'paragraph read into no task',
+    'decisions/stale': 'decision skipped: the task text changed since',
+    'decisions/no-task': 'decision skipped: no such task',
     'numbering/gap': 'numbering gap',
     'numbering/out-of-order': 'numbers out of order',
     'numbering/renumbered': 'tasks renumbered',
