@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alignPlans } from '../src/align/align';
+import { auditConvergence } from '../src/audit/audit';
+import { traceTask } from '../src/audit/trace';
 import { alignmentToJson } from '../src/align/json';
 import { preparePlan, type PreparedPlan } from '../src/align/prepare';
 import { reviewQueue } from '../src/align/review';
@@ -211,5 +213,22 @@ describe('reports: expected counts and likeliest counterparts', () => {
     expect(listed).toBeGreaterThan(0);
     // the likeliest replace the old nearest pointer, and paired tasks list none
     expect(md).not.toContain('Closest task of the other plan');
+  });
+});
+
+describe('audit and trace take one decisions file per pair', () => {
+  it('a confirmed link of a task the model left unpaired shows in the audit cell and the trace step', () => {
+    const q = queue.find((x) => base.dropped.some((t) => t.seq === x.a))!;
+    expect(q).toBeDefined();
+    // written for (B, A): read swapped for the directive A
+    const file = { a: 'baoshan-2024', b: 'songjiang-2024', decisions: [{ a: q.b, b: q.a, same: true }] };
+    const other = { a: 'baoshan-2024', b: 'jiading-2023', decisions: [{ a: 1, b: 1, same: true }] };
+    const cell = (options: Parameters<typeof auditConvergence>[2]) =>
+      auditConvergence(A.plan, [B.plan], options).plans[0]!.cells.find((c) => c.directiveSeq === q.a)!;
+    expect(cell({}).status).toBe('missing');
+    expect(cell({ decisionFiles: [other, file] }).planSeqs).toContain(q.b);
+    const step = (options: Parameters<typeof traceTask>[3]) => traceTask(A.plan, q.a, [A.plan, B.plan], options).steps.find((s) => s.plan.id === 'baoshan-2024')!;
+    expect(step({}).tasks.map((t) => t.seq)).not.toContain(q.b);
+    expect(step({ decisionFiles: [file] }).tasks.map((t) => t.seq)).toContain(q.b);
   });
 });
