@@ -113,6 +113,20 @@ describe('review sheet', () => {
     expect(q.probability).toBe(Math.round(queue[0]!.probability * 10000) / 10000);
   });
 
+  it('HTML: a self-contained page whose texts and carried decisions cannot break out of their elements', () => {
+    const q = queue[0]!;
+    const evil = '</script><img src=x onerror=alert(1)>';
+    const tasks = A.plan.tasks.map((t) => (t.seq === q.a ? { ...t, text: t.text + evil } : t));
+    const sheet = reviewSheet({ ...A.plan, tasks }, B.plan, [q], [{ a: 1, b: 1, same: false, aHash: evil, bHash: 'x' }]);
+    const html = renderReview(sheet, 'html', { lang: 'en' });
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+    expect(html).not.toMatch(/<(script|link|img)[^>]+src=/);
+    expect(html.split('</script>')).toHaveLength(3); // the decided-data block and the page script, nothing else
+    const data = /<script type="application\/json" id="review-decided">(.*?)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(data)).toEqual(sheet.decided);
+    expect(html).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+
   it('Markdown quotes both texts with their source lines and the entry to fill in', () => {
     const q = queue[0]!;
     const ta = A.plan.tasks.find((t) => t.seq === q.a)!;
