@@ -9,6 +9,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { alignPlans } from '../src/align/align';
+import { reviewQueue } from '../src/align/review';
 import { alignMany, pairFromMany } from '../src/align/many';
 import type { Plan, Task } from '../src/types';
 import { clauses } from '../src/text/clauses';
@@ -149,6 +150,21 @@ export function benchAlign(options: { sizes?: number[]; datedSizes?: number[]; l
   }
   const alignPair = { a: pu.plan.meta.id, b: sj.plan.meta.id, medianMs: median(runs), minMs: Math.min(...runs) };
   log(`align ${alignPair.a} ↔ ${alignPair.b}: median ${alignPair.medianMs.toFixed(1)} ms, min ${alignPair.minMs.toFixed(1)} ms`);
+  // what a review adds: the queue of an alignment, and aligning again with 50 decisions
+  const al = alignPlans(pu, sj);
+  const queue = reviewQueue(al);
+  const decisions = queue.slice(0, 50).map((q) => ({ a: q.a, b: q.b, same: q.probability >= 0.5, aHash: q.aHash, bHash: q.bHash }));
+  const queueRuns: number[] = [];
+  const decidedRuns: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    let t = performance.now();
+    reviewQueue(al);
+    queueRuns.push(performance.now() - t);
+    t = performance.now();
+    alignPlans(pu, sj, { decisions });
+    decidedRuns.push(performance.now() - t);
+  }
+  log(`  review queue of it (${queue.length} questions): median ${median(queueRuns).toFixed(1)} ms; aligning with 50 decisions: median ${median(decidedRuns).toFixed(1)} ms`);
   // many
   const many: BenchFigures['many'] = [];
   const plans = seeds.map((p) => p.plan);

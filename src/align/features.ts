@@ -15,6 +15,7 @@ import type { Link as RuleLink } from './match';
 import type { PreparedTask } from './prepare';
 import type { ScoreMatrices } from './scores';
 import { bigramDice, nameCoverage, stringDice, type TaskVector, type Vocab } from './similarity';
+import { highest } from './util';
 
 /** The rules whose links are features (in the order of the feature names). */
 const RULES: readonly LinkBasis[] = ['verbatim', 'assignment', 'quantity', 'clause', 'home', 'leftover', 'name'];
@@ -78,26 +79,41 @@ export interface FeatureInput {
   ruleGroups: readonly { a: number[]; b: number[] }[];
 }
 
-/** Ranks (0 = best; ties share the better rank) of each entry of a list of scores. */
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((v, k) => [v, k] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
-  const out = new Array<number>(values.length);
-  let rank = 0;
-  order.forEach(([v, k], n) => {
-    if (n > 0 && v < (order[n - 1] as readonly [number, number])[0]) rank = n;
-    out[k] = rank;
-  });
-  return out;
+/** Values sorted descending (for ranks). */
+function descending(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort().reverse();
 }
 
-/** The indexes of the `k` highest positive values (ties: lower index). */
-function topK(values: readonly number[], k: number): number[] {
-  return values
-    .map((v, n) => [v, n] as const)
-    .filter(([v]) => v > 0)
-    .sort((p, q) => q[0] - p[0] || p[1] - q[1])
-    .slice(0, k)
-    .map(([, n]) => n);
+/** The rank of `v` in values sorted descending (0 = best; ties share the better rank): how many are higher. */
+function rankIn(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) > v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The indexes of the `k` highest positive values among `n` (ties: lower index). */
+function topK(n: number, value: (l: number) => number, k: number): number[] {
+  const best: number[] = [];
+  const vals: number[] = [];
+  for (let l = 0; l < n; l++) {
+    const v = value(l);
+    if (!(v > 0)) continue;
+    if (best.length === k && v <= (vals[k - 1] as number)) continue;
+    let at = best.length;
+    while (at > 0 && (vals[at - 1] as number) < v) at--;
+    best.splice(at, 0, l);
+    vals.splice(at, 0, v);
+    if (best.length > k) {
+      best.pop();
+      vals.pop();
+    }
+  }
+  return best;
 }
 
 /** The content of a task's innermost heading (its section), for comparing where two tasks stand. */
@@ -155,20 +171,21 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
   const keyOf = (i: number, j: number): number => i * vb.length + j;
   const picked = new Set<number>();
   const via = new Map<number, LinkBasis>();
-  const rowRank: number[][] = m.score.map((row) => ranks(row));
-  const columns: number[][] = vb.map((_, j) => m.score.map((row) => row[j] ?? 0));
-  const column = (j: number): number[] => columns[j] as number[];
-  const colRank: number[][] = vb.map((_, j) => ranks(column(j)));
+  const score = (i: number, j: number): number => m.score[i]?.[j] ?? 0;
   const rowBest = m.score.map((row) => Math.max(0, ...row));
-  const colBest = vb.map((_, j) => Math.max(0, ...column(j)));
+  const colBest = vb.map((_, j) => highest(n, (i) => score(i, j))[1]);
   for (let i = 0; i < n; i++) {
-    for (const j of topK(m.score[i] ?? [], k)) picked.add(keyOf(i, j));
-    for (const j of topK(m.covAB[i] ?? [], 2)) picked.add(keyOf(i, j));
+    for (const j of topK(vb.length, (l) => score(i, l), k)) picked.add(keyOf(i, j));
+    for (const j of topK(vb.length, (l) => m.covAB[i]?.[l] ?? 0, 2)) picked.add(keyOf(i, j));
   }
   for (let j = 0; j < vb.length; j++) {
-    for (const i of topK(column(j), k)) picked.add(keyOf(i, j));
-    for (const i of topK(m.covBA.map((row) => row[j] ?? 0), 2)) picked.add(keyOf(i, j));
+    for (const i of topK(n, (l) => score(l, j), k)) picked.add(keyOf(i, j));
+    for (const i of topK(n, (l) => m.covBA[l]?.[j] ?? 0, 2)) picked.add(keyOf(i, j));
   }
+  const rowsSorted = m.score.map((row) => descending(row));
+  const colsSorted = vb.map((_, j) => descending(m.score.map((row) => row[j] ?? 0)));
+  const secA = input.tasksA.map(sectionText);
+  const secB = input.tasksB.map(sectionText);
   for (const l of input.ruleLinks) {
     picked.add(keyOf(l.i, l.j));
     if (l.via) via.set(keyOf(l.i, l.j), l.via);
@@ -192,12 +209,12 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
     const cyx = m.covBA[i]?.[j] ?? 0;
     const sh = sharedIdf(x, y, vocab.idf);
     const lighter = Math.min(x.weight, y.weight);
-    const rr = rowRank[i]?.[j] ?? 0;
-    const cr = colRank[j]?.[i] ?? 0;
+    const rr = rankIn(rowsSorted[i] as Float64Array, s);
+    const cr = rankIn(colsSorted[j] as Float64Array, s);
     const gr = (rowBest[i] ?? 0) - s;
     const gc = (colBest[j] ?? 0) - s;
-    const secA = sectionText(ta);
-    const secB = sectionText(tb);
+    const sa = secA[i] as string;
+    const sb = secB[j] as string;
     const rule = via.get(key) ?? null;
     out.push({
       i,
@@ -215,7 +232,7 @@ export function candidateFeatures(input: FeatureInput, config: Pick<AlignConfig,
         Math.min(gr, gc),
         Math.max(gr, gc),
         rr === 0 && cr === 0 && s > 0 ? 1 : 0,
-        secA && secB ? stringDice(secA, secB) : 0,
+        sa && sb ? stringDice(sa, sb) : 0,
         Math.max(nameCoverage(x, y, vocab.idf).share, nameCoverage(y, x, vocab.idf).share),
         jaccard(ta.units.lead, tb.units.lead),
         timeAgreement(ta, tb),

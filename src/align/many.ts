@@ -23,6 +23,7 @@ import { buildFamilies, type FamilyParams } from './families';
 import { isPreparedPlan, prepareTask, type PreparedPlan, type PreparedTask } from './prepare';
 import { taskVector, Vocab, type TaskVector } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
+import { round4 } from './util';
 
 /** Options of {@link alignMany}. */
 export interface AlignManyOptions {
@@ -170,7 +171,6 @@ export interface CorpusOverlap {
 
 const DEFAULTS = { familyThreshold: 0.5, representativeThreshold: 0.4, relatedThreshold: 0.15, signatureSize: 12, candidates: 8 };
 
-const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 /** A tokenizer that cuts each distinct run once (cutting is a pure function of the run). */
 function memoTokenizer(inner: Tokenizer): Tokenizer {

@@ -2,6 +2,8 @@
  * The convergence audit: how closely each plan follows a directive (the city's plan of the year, or any plan
  * chosen as reference), task by task, and how that moves across a district's years.
  */
+import { planRef } from '../align/align';
+import { round4 } from '../align/util';
 import { diffPlans, type DiffOptions } from '../diff/diff';
 import { orientDecisions } from '../io/decisions';
 import type {
@@ -32,13 +34,6 @@ export interface AuditOptions extends Omit<DiffOptions, 'decisions'> {
   onPlan?: (done: number, total: number) => void;
 }
 
-function refOf(plan: Plan) {
-  return { id: plan.meta.id, district: plan.meta.district, year: plan.meta.year };
-}
-
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}
 
 function adoptionOf(pair: DiffPair, threshold: number): AdoptionStatus {
   if (pair.status === 'unchanged') return 'adopted';
@@ -75,11 +70,11 @@ export function convergenceOf(directive: Plan, diff: PlanDiff, plan: Plan, thres
   const n = cells.length || 1;
   const changes = cells.flatMap((c) => c.changes);
   return {
-    plan: refOf(plan),
+    plan: planRef(plan),
     cells,
     counts,
-    coverage: round((counts.adopted + counts.adapted) / n),
-    score: round(weight / n),
+    coverage: round4((counts.adopted + counts.adapted) / n),
+    score: round4(weight / n),
     beyond: diff.added.map((t) => t.seq),
     stricter: changes.filter((c) => c.direction === 'stronger').length,
     looser: changes.filter((c) => c.direction === 'weaker').length,
@@ -118,7 +113,7 @@ export function auditConvergence(directive: Plan, plans: Plan[], options: AuditO
     return result;
   });
   return {
-    directive: refOf(directive),
+    directive: planRef(directive),
     directiveTasks: directive.tasks.map((t) => ({ seq: t.seq, text: t.text })),
     plans: results,
     trends: trendsOf(results),

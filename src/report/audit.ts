@@ -15,6 +15,7 @@
  * `#matrix td.cell[data-plan][data-seq][data-status]`; `#trends figure[data-district]`; `#skipped li[data-ref]`.
  */
 import type { AdoptionCell, AdoptionStatus, Convergence, ConvergenceTrend, PlanConvergence } from '../types';
+import { round4 } from '../align/util';
 import { ADOPTION_STATUSES, type AuditLabels, auditLabelsFor } from './audit-labels';
 import { planName } from './common';
 import { csvField } from './csv';
@@ -84,7 +85,6 @@ export const AUDIT_COLUMNS: readonly (keyof AuditRow)[] = [
   'changes',
 ];
 
-const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 /** Flattens the audit into one row per (directive task, plan), directive order first, then plan order. */
 export function toAuditRows(conv: Convergence): AuditRow[] {
