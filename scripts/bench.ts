@@ -6,7 +6,7 @@
  *   npm run bench -- --quick      skip the 1,000-plan and 50 MB runs
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,9 @@ import { alignPlans } from '../src/align/align';
 import { preparePlan } from '../src/align/prepare';
 import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
+import { reviewQueue } from '../src/align/review';
+import { formatDecisionsFile, readDecisions } from '../src/io/decisions';
+import { renderReview, reviewSheet } from '../src/report/review';
 import { benchAlign } from './bench-align';
 import { benchScale, formatResults } from './bench-scale';
 import { benchStartup } from './bench-startup';
@@ -82,6 +85,25 @@ section('diffPlans putuo-2023 ↔ songjiang-2024, in-process, warm (goal ≤ 30 
   console.log(`classify a ready alignment:               median ${ms(classify.median)}, min ${ms(classify.min)}`);
   console.log(`align + classify, prepared plans:         median ${ms(prepared.median)}, min ${ms(prepared.min)}`);
   console.log(`tokenize + align + classify (bare Plans): median ${ms(whole.median)}, min ${ms(whole.min)}`);
+}
+
+section('review loop, in-process, warm: what review and --decisions add to a CLI run (goal ≤ 50 ms)');
+{
+  const a = preparePlan(loadPlan('putuo-2023'));
+  const b = preparePlan(loadPlan('songjiang-2024'));
+  const alignment = alignPlans(a, b);
+  const questions = reviewQueue(alignment);
+  const decisions = questions.slice(0, 20).map((q) => ({ a: q.a, b: q.b, same: q.probability >= 0.5, aHash: q.aHash, bHash: q.bHash }));
+  const file = join(mkdtempSync(join(tmpdir(), 'plandiff-bench-decisions-')), 'decisions.json');
+  writeFileSync(file, formatDecisionsFile({ a: 'putuo-2023', b: 'songjiang-2024', decisions }));
+  for (let i = 0; i < 5; i++) alignPlans(a, b, { decisions: readDecisions(file, a.plan, b.plan) }); // warm up
+  const align = timeIt(() => alignPlans(a, b), 15);
+  const review = timeIt(() => renderReview(reviewSheet(a.plan, b.plan, reviewQueue(alignment)), 'json'), 15);
+  const html = timeIt(() => renderReview(reviewSheet(a.plan, b.plan, reviewQueue(alignment)), 'html'), 15);
+  const decided = timeIt(() => alignPlans(a, b, { decisions: readDecisions(file, a.plan, b.plan) }), 15);
+  const again = timeIt(() => alignPlans(a, b), 15);
+  console.log(`review (${questions.length} questions: queue, sheet, JSON) on the alignment:  median ${ms(review.median)}; as HTML ${ms(html.median)}`);
+  console.log(`read a decisions file (20 answers) + alignPlans with them: median ${ms(decided.median)} (alignPlans alone before and after it: ${ms(align.median)}, ${ms(again.median)})`);
 }
 
 section('whole process: plandiff align putuo-2023 songjiang-2024 --format json (goal ≤ 0.5 s)');

@@ -24,18 +24,23 @@ import { traceTask } from './audit/trace';
 import { createProgress } from './io/progress';
 import type { Tokenizer } from './text/tokenize';
 import { announcePlan } from './text/tokenizer-jieba';
+import { alignOptionsOf, checkAlignArgs, decisionFilesFor, limitOf, minProbabilityOf, type AlignArgs } from './io/align-args';
+import { reviewQueue } from './align/review';
+import { renderReview, reviewSheet, type ReviewFormat } from './report/review';
 
 const HELP = `plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)
 
 Usage:
   plandiff parse <plan> [--format json|md]            the plan's tasks, units and time nodes
-  plandiff align <planA> <planB> [--format json]     which tasks carry the same obligation
+  plandiff align <planA> <planB> [--format json|md]  which tasks carry the same obligation
   plandiff obligations <plan> [--format json|csv]     the numbers each task commits to
   plandiff diff <planA> <planB> [--format md|html|json|csv] [--lang zh|en]
                                                       added, dropped, strengthened, weakened
   plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]
                                                       how closely each plan follows the directive
   plandiff trace <plan> <seq> [--format md|json]      one task followed across the corpus
+  plandiff review <planA> <planB> [--limit N] [--format json|md|html]
+                                                      the links whose answer would change the result most
   plandiff corpus [--format md|json]                  list the plans of the corpus
 
 <plan> is a corpus id (e.g. putuo-2023) or a path to a plan text file.
@@ -47,6 +52,14 @@ Options:
       --corpus <dir>    a folder with a manifest.json to resolve ids against (default: bundled corpus)
       --lang <zh|en>    report labels in Chinese (default) or English; plan text is never translated
       --no-cache        do not read or write the token and plan caches (PLANDIFF_CACHE_DIR, default ~/.cache/plandiff)
+
+Alignment (align, diff, review, audit, trace):
+      --decisions <file>       a reader's answers {"a", "b", "decisions": [...]}: confirmed links are kept,
+                               rejected ones excluded (audit, trace: repeat it, one file per pair)
+      --min-probability <p>    links below this calibrated probability are not paired (0–1, default 0.5)
+      --embeddings <file>      sentence vectors {"model", "vectors": {"<taskHash>": [...]}} (align, diff, review)
+      --limit <N>              review, diff --format html: ask at most N questions (default: as many as the
+                               two plans have tasks)
   -h, --help            this help
 `;
 
@@ -60,6 +73,8 @@ interface Common {
   tokenizer: () => Tokenizer | undefined;
   /** A plan loaded and tokenized, through the plan cache unless --no-cache */
   prepared: (ref: string) => PreparedPlan;
+  /** --decisions files, --min-probability, --embeddings and --limit as given */
+  alignArgs: AlignArgs;
 }
 
 /** Plan cache entries of the bundled corpus made when the package was built: `plan-cache/` beside the
@@ -109,7 +124,9 @@ const commands: Record<string, Command> = {
   align(args, opts) {
     need(args, 2, 'plandiff align <planA> <planB> [--format json|md]');
     const format = pickFormat(opts.format, ['json', 'md'], 'json');
-    const alignment = alignPlans(opts.prepared(args[0]!), opts.prepared(args[1]!));
+    const a = opts.prepared(args[0]!);
+    const b = opts.prepared(args[1]!);
+    const alignment = alignPlans(a, b, alignOptionsOf(opts.alignArgs, a.plan, b.plan));
     const text = format === 'md' ? renderAlignment(alignment, 'md', { lang: opts.lang }) : stableJson(alignmentToJson(alignment));
     return text;
   },
@@ -130,9 +147,13 @@ const commands: Record<string, Command> = {
     const a = opts.prepared(args[0]!);
     const b = opts.prepared(args[1]!);
     const tokenizer = opts.tokenizer();
-    const diff = diffPlans(a, b, tokenizer ? { tokenizer } : {});
-    const text = format === 'json' ? stableJson(diffToJson(diff)) : renderReport(diff, format, { lang: opts.lang });
-    return text;
+    const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
+    const alignment = alignPlans(a, b, options);
+    const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...options, alignment });
+    if (format === 'json') return stableJson(diffToJson(diff));
+    // the HTML report offers the review questions with same / different buttons
+    const review = format === 'html' ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(opts.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length)), options.decisions) : undefined;
+    return renderReport(diff, format, { lang: opts.lang, ...(review ? { review } : {}) });
   },
   audit(args, opts) {
     const usage = 'plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]';
@@ -144,8 +165,11 @@ const commands: Record<string, Command> = {
     const { plans, skipped } = loadPlans(args, opts.load);
     progress.tick(args.length);
     const tokenizer = opts.tokenizer();
+    const minProbability = minProbabilityOf(opts.alignArgs.minProbability);
     const conv = auditConvergence(directive, plans, {
       ...(tokenizer ? { tokenizer } : {}),
+      ...(minProbability !== undefined ? { minProbability } : {}),
+      decisionFiles: decisionFilesFor(opts.alignArgs, directive, plans),
       skipped: skipped.map((s) => ({ ref: s.ref, reason: s.reason })),
       onPlan: () => progress.tick(),
     });
@@ -163,8 +187,22 @@ const commands: Record<string, Command> = {
     }
     const { plans } = loadCorpusPlans(opts.load.corpusDir, opts.load);
     const tokenizer = opts.tokenizer();
-    const trace = traceTask(origin, seq, plans, tokenizer ? { tokenizer } : {});
+    const minProbability = minProbabilityOf(opts.alignArgs.minProbability);
+    const trace = traceTask(origin, seq, plans, {
+      ...(tokenizer ? { tokenizer } : {}),
+      ...(minProbability !== undefined ? { minProbability } : {}),
+      decisionFiles: decisionFilesFor(opts.alignArgs, origin, plans),
+    });
     return renderTrace(trace, format, { lang: opts.lang });
+  },
+  review(args, opts) {
+    need(args, 2, 'plandiff review <planA> <planB> [--decisions <file>] [--limit N] [--format json|md|html]');
+    const format = pickFormat(opts.format, ['json', 'md', 'html'], 'md') as ReviewFormat;
+    const a = opts.prepared(args[0]!);
+    const b = opts.prepared(args[1]!);
+    const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
+    const questions = reviewQueue(alignPlans(a, b, options), limitOf(opts.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length));
+    return renderReview(reviewSheet(a.plan, b.plan, questions, options.decisions), format, { lang: opts.lang });
   },
   parse(args, opts) {
     need(args, 1, 'plandiff parse <plan> [--format json|md]');
@@ -201,6 +239,10 @@ export function main(argv: string[]): number {
         corpus: { type: 'string' },
         lang: { type: 'string', default: 'zh' },
         'no-cache': { type: 'boolean', default: false },
+        decisions: { type: 'string', multiple: true },
+        'min-probability': { type: 'string' },
+        embeddings: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -246,10 +288,21 @@ export function main(argv: string[]): number {
       plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer(), shipped: shippedCacheDir() });
       return plans.load(ref, opts.load);
     },
+    alignArgs: {
+      decisions: parsed.values.decisions ?? [],
+      minProbability: parsed.values['min-probability'],
+      embeddings: parsed.values.embeddings,
+      limit: parsed.values.limit,
+    },
   };
   try {
-    const inputs = inputFiles([...rest, ...(opts.directive ? [opts.directive] : [])], opts.load);
+    const inputs = [
+      ...inputFiles([...rest, ...(opts.directive ? [opts.directive] : [])], opts.load),
+      ...opts.alignArgs.decisions,
+      ...(opts.alignArgs.embeddings ? [opts.alignArgs.embeddings] : []),
+    ];
     if (opts.output) checkOutput(opts.output, { force: opts.force, inputs });
+    checkAlignArgs(name, opts.alignArgs);
     const text = command(rest, opts);
     if (opts.output) writeOutput(opts.output, text, { force: opts.force, inputs });
     else process.stdout.write(text);

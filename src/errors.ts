@@ -13,7 +13,9 @@ export type PlanErrorCode =
   | 'empty-row'
   | 'too-large'
   | 'not-found'
-  | 'bad-manifest';
+  | 'bad-manifest'
+  | 'bad-decisions'
+  | 'bad-embeddings';
 
 /** A plan file that cannot be turned into a Plan. */
 export class PlanParseError extends Error {

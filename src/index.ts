@@ -2,7 +2,8 @@
  * plandiff — parse, align and diff Chinese local-government work plans (政务公开工作要点).
  *
  * Every function returns plain, JSON-serializable data; none prints, exits or reads global state. File
- * I/O happens only in the corpus loader (`loadPlan`, `loadCorpus`, …) and the `readPlanFile` helper.
+ * I/O happens only in the corpus loader (`loadPlan`, `loadCorpus`, …), the `readPlanFile` helper and the
+ * readers of decisions and embeddings files.
  */
 
 // Input: bytes → text
@@ -59,8 +60,14 @@ export {
   renderTrace,
   renderAlignment,
   renderObligations,
+  renderReview,
+  reviewSheet,
 } from './report/index';
 export { notebookView, JUPYTER_DISPLAY } from './notebook';
+
+// Reader decisions and embeddings files
+export { readDecisionsFile, parseDecisionsFile, decisionsFor, formatDecisionsFile } from './io/decisions';
+export { readEmbeddingsFile, parseEmbeddingsFile } from './io/embeddings';
 
 // Errors
 export { PlanParseError, UsageError } from './errors';
@@ -94,6 +101,10 @@ export type {
   Decision,
   DecisionsFile,
   ReviewQuestion,
+  ReviewItem,
+  ReviewSheet,
+  Embeddings,
+  EmbeddingsFile,
   AlignOptions,
   ChangeKind,
   Direction,
@@ -136,6 +147,7 @@ export type { Scope } from './modality/scope';
 export type { DiffOptions } from './diff/diff';
 export type { PlanDiffJson, DiffPairJson, DiffTaskJson, ObligationJson } from './diff/json';
 export type { AuditOptions } from './audit/audit';
+export type { TraceOptions } from './audit/trace';
 export type {
   ReportFormat,
   ReportOptions,
@@ -144,5 +156,7 @@ export type {
   AuditReportOptions,
   AuditRow,
   TaskReportOptions,
+  ReviewFormat,
+  ReviewJson,
 } from './report/index';
 export type { NotebookView, NotebookViewOptions, MimeBundle } from './notebook';

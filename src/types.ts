@@ -402,6 +402,8 @@ export interface AlignOptions {
   minProbability?: number;
   /** A reader's decisions: confirmed links are kept, rejected ones excluded, the rest regrouped */
   decisions?: Decision[];
+  /** Sentence vectors keyed by taskHash(task) (any model); a feature when present */
+  embeddings?: Embeddings;
 }
 
 /* ───────────────────────────── diff ───────────────────────────── */
@@ -569,4 +571,41 @@ export interface Trace {
   seq: number;
   /** Steps in year order (then id) */
   steps: TraceStep[];
+}
+
+/* ───────────────────────────── review sheet and embeddings file ───────────────────────────── */
+
+/** Sentence vectors keyed by taskHash */
+export type Embeddings = Record<string, number[]>;
+
+/** One question of the review queue with both tasks' texts and source lines, as `plandiff review` prints it */
+export interface ReviewItem extends ReviewQuestion {
+  /** Text of the task of a */
+  aText: string;
+  /** Text of the task of b */
+  bText: string;
+  /** Where the task of a is in its file */
+  aSource: SourceSpan;
+  /** Where the task of b is in its file */
+  bSource: SourceSpan;
+}
+
+/** The review queue of two plans: the questions whose answers would change the alignment most */
+export interface ReviewSheet {
+  /** Plan a */
+  a: PlanRef;
+  /** Plan b */
+  b: PlanRef;
+  /** The questions, most useful first */
+  queue: ReviewItem[];
+  /** Decisions already made (from the decisions files given), which the page keeps and exports */
+  decided: Decision[];
+}
+
+/** A file of sentence vectors: {"model": "…", "vectors": {"<taskHash>": [numbers]}} */
+export interface EmbeddingsFile {
+  /** Name of the model that made the vectors (as the file says; plandiff does not check it) */
+  model: string;
+  /** One vector per task text, keyed by taskHash; all of one length */
+  vectors: Embeddings;
 }

@@ -264,13 +264,18 @@ describe('alignment, trace and obligation reports', () => {
     const listed = md.split('\n').filter((l) => /^- #\d+ /.test(l));
     expect(listed.map((l) => Number(/^- #(\d+)/.exec(l)![1]))).toEqual([...al.dropped, ...al.added].map((t) => t.seq));
     expect(JSON.parse(renderAlignment(al, 'json')).pairs).toHaveLength(al.pairs.length);
-    // an unpaired task's pointer to the other plan's closest task follows its text
+    // an unpaired task's likeliest counterparts in the other plan follow its text
     const [t0] = [...al.dropped, ...al.added];
     const side = al.dropped.includes(t0!) ? 'a' : 'b';
-    const pointed = renderAlignment({ ...al, nearest: { [`${side}:${t0!.seq}`]: { seq: 9, score: 0.1234 } } }, 'md');
     const other = side === 'a' ? '乙' : '甲';
+    const link = side === 'a' ? { a: t0!.seq, b: 9, probability: 0.1234 } : { a: 9, b: t0!.seq, probability: 0.1234 };
+    const likely = renderAlignment({ ...al, likeliest: { [`${side}:${t0!.seq}`]: [link] } }, 'md');
+    expect(likely.split('\n').find((l) => l.startsWith(`- #${t0!.seq} `))).toMatch(new RegExp(` · 对方最可能的对应任务：${other} #9（概率 0\\.12）$`));
+    // an alignment without probabilities (an older one) points to the closest task instead
+    const { likeliest: _, ...older } = al;
+    const pointed = renderAlignment({ ...older, nearest: { [`${side}:${t0!.seq}`]: { seq: 9, score: 0.1234 } } } as typeof al, 'md');
     expect(pointed.split('\n').find((l) => l.startsWith(`- #${t0!.seq} `))).toMatch(new RegExp(` · 对方最接近的任务：${other} #9（相似度 0\\.12，未达配对条件，仅供核对）$`));
-    expect(renderAlignment({ ...al, nearest: {} }, 'md')).not.toContain('对方最接近的任务');
+    expect(renderAlignment({ ...older, nearest: {} } as typeof al, 'md')).not.toContain('对方最接近的任务');
   });
 
   it('traces a task through the other plans, one row per plan in year order', () => {

@@ -224,10 +224,18 @@ describe('diffs of the bundled plans', () => {
     const n = diff.nearest![`a:${dropped.seq}`]!;
     expect(json.tasks.a[String(dropped.seq)]!.nearest).toEqual(n);
     for (const p of diff.pairs) for (const t of p.a) expect(json.tasks.a[String(t.seq)]!.nearest).toBeUndefined();
+    // the reports list the likeliest counterparts with probabilities in its place
+    const likely = diff.likeliest![`a:${dropped.seq}`]!;
+    expect(likely.length).toBeGreaterThan(0);
     const md = renderReport(diff, 'md', { lang: 'en' });
-    expect(md).toContain(`Closest task of the other plan: B #${n.seq} (Similarity ${n.score.toFixed(2)}; not paired; for checking only)`);
+    expect(md).toContain(`Likeliest counterparts in the other plan: ${likely.map((l) => `B #${l.b} (p ${l.probability.toFixed(2)})`).join(', ')}`);
+    expect(md).not.toContain('Closest task of the other plan');
     const html = renderReport(diff, 'html', { lang: 'zh' });
-    expect(html).toContain(`对方最接近的任务：乙 #${n.seq}（相似度 ${n.score.toFixed(2)}，未达配对条件，仅供核对）`);
+    expect(html).toContain(`对方最可能的对应任务：${likely.map((l) => `乙 #${l.b}（概率 ${l.probability.toFixed(2)}）`).join('、')}`);
+    // a diff without probabilities (made by an older version) still shows the closest task
+    const { likeliest: _, ...older } = diff;
+    expect(renderReport(older, 'md', { lang: 'en' })).toContain(`Closest task of the other plan: B #${n.seq} (Similarity ${n.score.toFixed(2)}; not paired; for checking only)`);
+    expect(renderReport(older, 'html', { lang: 'zh' })).toContain(`对方最接近的任务：乙 #${n.seq}（相似度 ${n.score.toFixed(2)}，未达配对条件，仅供核对）`);
   });
 
   it('pudong-2022 → putuo-2023: 列席区政府…会议 不少于3次 → 不少于4次 is a strengthened pair', () => {

@@ -6,13 +6,16 @@ describe('public surface', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ADOPTED_SIMILARITY', 'AUDIT_COLUMNS', 'AUDIT_FORMATS', 'DEFAULT_ALIGN_CONFIG', 'DEFAULT_MAX_BYTES',
       'JUPYTER_DISPLAY', 'PlanParseError', 'REPORT_FORMATS', 'UsageError', 'alignMany', 'alignPlans',
-      'alignmentToJson', 'announcePlan', 'auditConvergence', 'bundledCorpusDir', 'classifyPair', 'clauses', 'compareScope',
-      'compareTimeNodes', 'createCachedTokenizer', 'decodeBytes', 'defaultTokenizer', 'diffPlans', 'diffToJson',
-      'extractObligations', 'findEntry', 'loadCorpus', 'loadCorpusPlans', 'loadPlan', 'loadPlanFile', 'loadPlans',
-      'modalityOf', 'needsCheck', 'normalizeText', 'notebookView', 'obligationToJson', 'obligationsToJson', 'pairFromMany',
-      'parsePlan', 'parseTimeNode', 'parseUnits', 'planAgainstCorpus', 'preparePlan', 'readPlanFile',
-      'readPlanText', 'renderAlignment', 'renderAudit', 'renderObligations', 'renderReport', 'renderTrace',
-      'reviewQueue', 'scopeOf', 'squeezeSpaces', 'taskHash', 'taskModality', 'toAuditRows', 'toRows', 'tokenize', 'traceTask',
+      'alignmentToJson', 'announcePlan', 'auditConvergence', 'bundledCorpusDir', 'classifyPair', 'clauses',
+      'compareScope', 'compareTimeNodes', 'createCachedTokenizer', 'decisionsFor', 'decodeBytes',
+      'defaultTokenizer', 'diffPlans', 'diffToJson', 'extractObligations', 'findEntry', 'formatDecisionsFile',
+      'loadCorpus', 'loadCorpusPlans', 'loadPlan', 'loadPlanFile', 'loadPlans', 'modalityOf', 'needsCheck',
+      'normalizeText', 'notebookView', 'obligationToJson', 'obligationsToJson', 'pairFromMany',
+      'parseDecisionsFile', 'parseEmbeddingsFile', 'parsePlan', 'parseTimeNode', 'parseUnits',
+      'planAgainstCorpus', 'preparePlan', 'readDecisionsFile', 'readEmbeddingsFile', 'readPlanFile',
+      'readPlanText', 'renderAlignment', 'renderAudit', 'renderObligations', 'renderReport', 'renderReview',
+      'renderTrace', 'reviewQueue', 'reviewSheet', 'scopeOf', 'squeezeSpaces', 'taskHash', 'taskModality',
+      'toAuditRows', 'toRows', 'tokenize', 'traceTask',
     ]);
   });
 

@@ -112,6 +112,10 @@ describe('docs/notebook.md', () => {
     const json = diffToJson(loadFixture());
     for (const col of selections[1]!) expect(Object.keys(json.pairs[0]!)).toContain(col);
     for (const key of [...py.matchAll(/diff\['(\w+)'\]/g)].map((m) => m[1]!)) expect(Object.keys(json)).toContain(key);
-    for (const flag of [...py.matchAll(/'--(\w+)'/g)].map((m) => m[1]!)) expect(['format']).toContain(flag);
+    // every flag the Python snippets pass is one the command line's help lists
+    const help = readFileSync(new URL('../src/cli.ts', import.meta.url), 'utf8');
+    const flags = [...py.matchAll(/'--([\w-]+)'/g)].map((m) => m[1]!);
+    expect(flags).toContain('embeddings');
+    for (const flag of flags) expect(help).toMatch(new RegExp(`^\\s+(-\\w, )?--${flag} `, 'm'));
   });
 });

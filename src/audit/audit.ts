@@ -5,11 +5,13 @@
 import { planRef } from '../align/align';
 import { round4 } from '../align/util';
 import { diffPlans, type DiffOptions } from '../diff/diff';
+import { orientDecisions } from '../io/decisions';
 import type {
   AdoptionCell,
   AdoptionStatus,
   Convergence,
   ConvergenceTrend,
+  DecisionsFile,
   DiffPair,
   Plan,
   PlanConvergence,
@@ -20,7 +22,10 @@ import type {
 export const ADOPTED_SIMILARITY = 0.85;
 
 /** Options of `auditConvergence`. */
-export interface AuditOptions extends DiffOptions {
+export interface AuditOptions extends Omit<DiffOptions, 'decisions'> {
+  /** A reader's decisions, one file per pair of directive and plan: each applies to the pair it names (in
+   * either order); pairs without a file are aligned by the model alone */
+  decisionFiles?: DecisionsFile[];
   /** Near-verbatim threshold (default ADOPTED_SIMILARITY) */
   adoptedSimilarity?: number;
   /** Plans that could not be loaded by the caller, listed in the result as skipped */
@@ -99,9 +104,10 @@ export function trendsOf(plans: PlanConvergence[]): ConvergenceTrend[] {
 /** Audits each plan against the directive. A plan identical to the directive (same id) is audited too. */
 export function auditConvergence(directive: Plan, plans: Plan[], options: AuditOptions = {}): Convergence {
   const threshold = options.adoptedSimilarity ?? ADOPTED_SIMILARITY;
-  const { skipped = [], adoptedSimilarity, alignment, onPlan, ...diffOptions } = options;
+  const { skipped = [], adoptedSimilarity, alignment, onPlan, decisionFiles = [], ...diffOptions } = options;
   const results = plans.map((plan, i) => {
-    const diff = diffPlans(directive, plan, diffOptions);
+    const decisions = decisionFiles.flatMap((f) => orientDecisions(f, directive.meta.id, plan.meta.id) ?? []);
+    const diff = diffPlans(directive, plan, decisions.length ? { ...diffOptions, decisions } : diffOptions);
     const result = convergenceOf(directive, diff, plan, threshold);
     onPlan?.(i + 1, plans.length);
     return result;

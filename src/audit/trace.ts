@@ -1,7 +1,15 @@
 /** `traceTask`: one task followed across every plan of a corpus, in year order, with its obligations. */
 import { alignPlans, type AlignPlansOptions } from '../align/align';
+import { orientDecisions } from '../io/decisions';
 import { extractObligations } from '../obligations/extract';
-import type { Plan, Task, Trace, TraceStep } from '../types';
+import type { DecisionsFile, Plan, Task, Trace, TraceStep } from '../types';
+
+/** Options of `traceTask`: those of `alignPlans`, with decisions given per pair of plans. */
+export interface TraceOptions extends Omit<AlignPlansOptions, 'decisions'> {
+  /** A reader's decisions, one file per pair of the origin plan and another: each applies to the pair it
+   * names (in either order) */
+  decisionFiles?: DecisionsFile[];
+}
 
 function refOf(plan: Plan) {
   return { id: plan.meta.id, district: plan.meta.district, year: plan.meta.year };
@@ -15,13 +23,15 @@ function view(task: Task) {
  * Follows task `seq` of `origin` through `plans` (the origin may be among them; it is listed once).
  * Each plan contributes the tasks aligned with it, or an empty list when it has none.
  */
-export function traceTask(origin: Plan, seq: number, plans: Plan[], options: AlignPlansOptions = {}): Trace {
+export function traceTask(origin: Plan, seq: number, plans: Plan[], options: TraceOptions = {}): Trace {
+  const { decisionFiles = [], ...alignOptions } = options;
   const task = origin.tasks.find((t) => t.seq === seq);
   if (!task) throw new RangeError(`plandiff: ${origin.meta.id} has no task ${seq} (tasks 1–${origin.tasks.length})`);
   const steps: TraceStep[] = [{ plan: refOf(origin), tasks: [view(task)], score: 1 }];
   for (const plan of plans) {
     if (plan === origin || plan.meta.id === origin.meta.id) continue;
-    const alignment = alignPlans(origin, plan, options);
+    const decisions = decisionFiles.flatMap((f) => orientDecisions(f, origin.meta.id, plan.meta.id) ?? []);
+    const alignment = alignPlans(origin, plan, decisions.length ? { ...alignOptions, decisions } : alignOptions);
     const pair = alignment.pairs.find((p) => p.a.some((t) => t.seq === seq));
     steps.push({ plan: refOf(plan), tasks: pair ? pair.b.map(view) : [], score: pair ? pair.score : 0 });
   }

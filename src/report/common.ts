@@ -2,8 +2,9 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { ChangeKind, Direction, Evidence, Message, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import type { ChangeKind, Direction, Evidence, Link, Message, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
 import { needsCheck } from '../align/check';
+import { DEFAULT_ALIGN_CONFIG } from '../align/config';
 import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
 
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
@@ -131,4 +132,35 @@ export function nearestLine(nearest: Record<string, NearestTask> | undefined, L:
   return L === LABELS.zh
     ? `${L.nearest}：${other} #${n.seq}（${score}，${L.nearestNote}）`
     : `${L.nearest}: ${other} #${n.seq} (${score}; ${L.nearestNote})`;
+}
+
+/**
+ * The line that lists an unpaired task's likeliest counterparts in the other plan with their calibrated
+ * probabilities (`likeliest`: a diff's or an alignment's record), or, for a result without probabilities,
+ * the {@link nearestLine}. Plain text; null when there is nothing to say.
+ */
+export function counterpartsLine(
+  diff: { likeliest?: Record<string, Link[]>; nearest?: Record<string, NearestTask> },
+  L: Labels,
+  side: 'a' | 'b',
+  task: Task,
+): string | null {
+  if (!diff.likeliest) return nearestLine(diff.nearest, L, side, task);
+  const links = diff.likeliest[`${side}:${task.seq}`] ?? [];
+  const other = side === 'a' ? L.planB : L.planA;
+  const zh = L === LABELS.zh;
+  const none = L.likeliestNone.replace('{floor}', String(DEFAULT_ALIGN_CONFIG.candidateFloor));
+  if (!links.length) return zh ? `${L.likeliest}：${none}` : `${L.likeliest}: ${none}`;
+  const items = links.map((l) => `${other} #${side === 'a' ? l.b : l.a}${zh ? '（' : ' ('}${L.probability} ${l.probability.toFixed(2)}${zh ? '）' : ')'}`);
+  return zh ? `${L.likeliest}：${items.join('、')}` : `${L.likeliest}: ${items.join(', ')}`;
+}
+
+/** "about N expected to have no counterpart" for the summary's dropped / added row, or null without probabilities. */
+export function expectedLine(expected: number | undefined, L: Labels): string | null {
+  return expected === undefined ? null : L.expectedNone.replace('{n}', String(Math.round(expected)));
+}
+
+/** What the 待核 / to-check mark means ({@link needsCheck}), with the probability below which it is set. */
+export function checkHint(L: Labels): string {
+  return L.weakHint.replace('{below}', String(DEFAULT_ALIGN_CONFIG.checkBelow));
 }

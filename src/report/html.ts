@@ -8,13 +8,15 @@
  *
  * Hooks for tests and scripts: `#summary[data-count-<status>]`, `.row[data-status][data-section]
  * [data-kinds]`, `.row .weak` (a pair only a weaker rule linked), `input[name=status]`, `#filter-kind`,
- * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
+ * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans), `.expected[data-expected]`
+ * (the expected number with no counterpart), `#review` (the review questions, see review-html.ts).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
+import { basisLine, changeValue, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
 import { needsCheck } from '../align/check';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
+import type { PagePart } from './review-html';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -76,6 +78,7 @@ ${ROW_STATUSES.map((s) => `.s-${s}{background:${COLOR[s]}}`).join('\n')}
 .side h3{font-size:13px;color:var(--muted);margin:0 0 4px;font-weight:600}
 .side.absent{color:var(--muted);font-style:italic}
 .side.absent .nearest{margin-top:.4em;font-style:normal;font-size:.9em}
+.counts .expected{color:var(--fg);font-weight:600}
 .task+.task{border-top:1px dashed var(--line);margin-top:8px;padding-top:8px}
 .task .text{margin:2px 0 6px;white-space:pre-wrap;word-break:break-word}
 .task .where{font-size:13px;color:var(--muted)}
@@ -248,7 +251,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
     `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
     `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
     (basis ? `<span class="basis">${h(basis)}</span>` : '') +
-    (needsCheck(pair) ? `<span class="weak" title="${h(L.weakHint)}">${h(L.weak)}</span>` : '') +
+    (needsCheck(pair) ? `<span class="weak" title="${h(checkHint(L))}">${h(L.weak)}</span>` : '') +
     `</header>` +
     `<div class="sides">${sides}</div>${changes}</article>`
   );
@@ -258,7 +261,7 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   const side = status === 'dropped' ? 'a' : 'b';
   const present = sideHtml(diff, L, side, taskHtml(diff, L, side, task, h(task.text)));
   const other = side === 'a' ? 'b' : 'a';
-  const nearest = nearestLine(diff.nearest, L, side, task);
+  const nearest = counterpartsLine(diff, L, side, task);
   const absent = `<div class="side side-${other} absent">${h(L.statusHint[status])}${nearest ? `<div class="nearest">${h(nearest)}</div>` : ''}</div>`;
   const a = side === 'a' ? [task] : [];
   const b = side === 'b' ? [task] : [];
@@ -328,16 +331,23 @@ function changeTable(diff: PlanDiff, L: Labels): string {
   );
 }
 
+/** Beside the dropped and added counts: how many are expected to have no counterpart (empty without probabilities). */
+function expectedHtml(diff: PlanDiff, L: Labels, status: RowStatus): string {
+  const value = status === 'dropped' ? diff.expectedDropped : status === 'added' ? diff.expectedAdded : undefined;
+  const line = expectedLine(value, L);
+  return line ? `<br><span class="expected" data-expected="${status}" data-value="${Math.round(value! * 10) / 10}">${h(line)}</span>` : '';
+}
+
 function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number>): string {
   const attrs = ROW_STATUSES.map((s) => `data-count-${s}="${counts[s]}"`).join(' ');
   const rows = ROW_STATUSES.map(
     (s) =>
       `<tr data-status="${s}"><th><button type="button" class="badge s-${s}" data-only="${s}" title="${h(L.statusHint[s])}">${h(L.status[s])}</button></th>` +
-      `<td class="n" data-count="${s}">${counts[s]}</td><td class="muted">${h(L.statusHint[s])}</td></tr>`,
+      `<td class="n" data-count="${s}">${counts[s]}</td><td class="muted">${h(L.statusHint[s])}${expectedHtml(diff, L, s)}</td></tr>`,
   ).join('');
   const foot =
     `<tr><th>${h(L.pairsTotal)}</th><td class="n" data-count="pairs">${diff.pairs.length}</td><td></td></tr>` +
-    `<tr><th>${h(L.weakPairs)}</th><td class="n" data-count="weak">${weakPairCount(diff)}</td><td class="muted">${h(L.weakHint)}</td></tr>` +
+    `<tr><th>${h(L.weakPairs)}</th><td class="n" data-count="weak">${weakPairCount(diff)}</td><td class="muted">${h(checkHint(L))}</td></tr>` +
     `<tr><th>${h(L.tasksA)}</th><td class="n" data-count="tasks-a">${diff.pairs.reduce((n, p) => n + p.a.length, 0) + diff.dropped.length}</td><td></td></tr>` +
     `<tr><th>${h(L.tasksB)}</th><td class="n" data-count="tasks-b">${diff.pairs.reduce((n, p) => n + p.b.length, 0) + diff.added.length}</td><td></td></tr>`;
   return (
@@ -406,8 +416,8 @@ function notesHtml(diff: PlanDiff, L: Labels): string {
   return `<section id="notes" class="notes"><h2>${h(L.parseNotes)}</h2><p class="muted">${h(L.parseNotesHint)}</p>${lists.join('')}</section>\n`;
 }
 
-/** Renders the diff as a self-contained HTML page. */
-export function renderHtml(diff: PlanDiff, L: Labels): string {
+/** Renders the diff as a self-contained HTML page; `extra` (the review questions) follows the summary. */
+export function renderHtml(diff: PlanDiff, L: Labels, extra?: PagePart): string {
   const counts = countStatuses(diff);
   const title = L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b));
   const rows = [
@@ -415,21 +425,21 @@ export function renderHtml(diff: PlanDiff, L: Labels): string {
     ...diff.dropped.map((t, i) => unmatchedHtml(diff, L, 'dropped', t, i)),
     ...diff.added.map((t, i) => unmatchedHtml(diff, L, 'added', t, i)),
   ].join('\n');
-  return `${pageHead(L.htmlLang, title, CSS, true)}
+  return `${pageHead(L.htmlLang, title, CSS + (extra?.css ?? ''), true)}
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>
 <p class="plans">${h(L.planA)}：${h(planName(diff.a))}　${h(L.planB)}：${h(planName(diff.b))}</p>
 <p class="caveat">${h(L.caveat)}</p></header>
 ${summaryHtml(diff, L, counts)}
-${filtersHtml(diff, L, counts)}
+${extra ? `${extra.html}\n` : ''}${filtersHtml(diff, L, counts)}
 <section id="rows">
 ${rows}
 </section>
 <p id="empty" class="empty" hidden>${h(L.noRows)}</p>
 ${notesHtml(diff, L)}<footer>${h(L.generatedBy)}</footer>
 </main>
-<script>${SCRIPT}</script>
+<script>${SCRIPT}${extra?.script ?? ''}</script>
 </body>
 </html>
 `;

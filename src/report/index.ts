@@ -4,12 +4,14 @@
  * same for a convergence audit (`toAuditRows` for its rows); `renderTrace`, `renderAlignment` and
  * `renderObligations` print the task-level views.
  */
-import type { PlanDiff } from '../types';
+import type { PlanDiff, ReviewSheet } from '../types';
 import { renderCsv } from './csv';
 import { renderHtml } from './html';
 import { renderJson } from './json';
 import { labelsFor, type ReportLang } from './labels';
 import { renderMarkdown } from './markdown';
+import { reviewPart } from './review-html';
+import { reviewLabelsFor } from './review-labels';
 
 export { toRows, REPORT_COLUMNS, type ReportRow } from './rows';
 export { LABELS, labelsFor, type Labels, type ReportLang, type RowStatus } from './labels';
@@ -23,6 +25,7 @@ export {
   type AuditRow,
 } from './audit';
 export { renderTrace, renderAlignment, renderObligations, type TaskReportOptions } from './trace';
+export { renderReview, reviewSheet, reviewToJson, type ReviewFormat, type ReviewJson } from './review';
 export { AUDIT_LABELS, auditLabelsFor, ADOPTION_STATUSES, type AuditLabels } from './audit-labels';
 
 /** Output formats of `renderReport`. */
@@ -32,6 +35,8 @@ export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
 export interface ReportOptions {
   /** Language of the labels (default `zh`); the plans' own text is never translated */
   lang?: ReportLang;
+  /** Review questions the HTML report offers with same / different buttons (see `reviewSheet`) */
+  review?: ReviewSheet;
 }
 
 /** Every format `renderReport` accepts. */
@@ -51,8 +56,10 @@ export function renderReport(diff: PlanDiff, format: ReportFormat, options: Repo
   switch (format) {
     case 'md':
       return renderMarkdown(diff, labels);
-    case 'html':
-      return renderHtml(diff, labels);
+    case 'html': {
+      const R = reviewLabelsFor(options.lang ?? 'zh');
+      return renderHtml(diff, labels, options.review ? reviewPart(options.review, R, labels.planA, labels.planB) : undefined);
+    }
     case 'json':
       return renderJson(diff);
     case 'csv':

@@ -93,6 +93,14 @@ export interface Labels {
   /** An unpaired task's highest-scoring task in the other plan, and why it is not its pair */
   nearest: string;
   nearestNote: string;
+  /** An unpaired task's likeliest counterparts, with their probabilities */
+  likeliest: string;
+  /** Said when no task of the other plan is a likely counterpart; `{floor}` is the lowest probability listed */
+  likeliestNone: string;
+  /** Short name of a link's calibrated probability */
+  probability: string;
+  /** Beside the dropped / added count: `{n}` is the expected number with no counterpart */
+  expectedNone: string;
   /** The rules that linked a pair (see LinkBasis), and the name of each */
   basis: string;
   linkBasis: Record<LinkBasis, string>;
@@ -180,7 +188,7 @@ const zh: Labels = {
   pairsTotal: '配对任务合计',
   weak: '待核',
   weakPairs: '其中待核',
-  weakHint: '仅由较弱的规则配对（内容多见于对方、互为最近、写明对方指标名称），可靠性明显较低，请核对',
+  weakHint: '配对概率（其各链接中最低者）低于 {below}：模型并不确定，引用前请核对原文',
   parseNotes: '解析提示',
   parseNotesHint: '读取原文时记下的情况，每类最多列出 5 条（完整列表见 plandiff parse）。body/closing-paragraph 与 table/stray-line 所指的文字未读入任何任务，不在上文的对比中。',
   moreNotes: '另有 {n} 条同类提示',
@@ -216,6 +224,10 @@ const zh: Labels = {
   score: '相似度',
   nearest: '对方最接近的任务',
   nearestNote: '未达配对条件，仅供核对',
+  likeliest: '对方最可能的对应任务',
+  likeliestNone: '无（对方任务的相同概率均低于 {floor}，或已被读者否定）',
+  probability: '概率',
+  expectedNone: '据配对概率估计，约 {n} 项在对方确无对应',
   basis: '配对依据',
   linkBasis: {
     reader: '读者确认',
@@ -310,7 +322,7 @@ const en: Labels = {
   pairsTotal: 'Matched pairs',
   weak: 'to check',
   weakPairs: 'of which to check',
-  weakHint: 'linked only by a weaker rule (mostly found in the other, each other’s closest, states the other’s indicator name): clearly less reliable, check them',
+  weakHint: 'probability (the lowest of its links) below {below}: the model is unsure, check them before citing',
   parseNotes: 'Parse notes',
   parseNotesHint: 'What was noted while reading the texts, at most 5 of each kind (plandiff parse lists them all). The text that body/closing-paragraph and table/stray-line point at was read into no task and is not compared above.',
   moreNotes: '{n} more of this kind',
@@ -346,6 +358,10 @@ const en: Labels = {
   score: 'Similarity',
   nearest: 'Closest task of the other plan',
   nearestNote: 'not paired; for checking only',
+  likeliest: 'Likeliest counterparts in the other plan',
+  likeliestNone: 'none (every task of the other plan is below probability {floor}, or a reader rejected it)',
+  probability: 'p',
+  expectedNone: 'about {n} expected to have no counterpart (from the link probabilities)',
   basis: 'Linked by',
   linkBasis: {
     reader: 'confirmed by a reader',

@@ -4,9 +4,9 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, joinSeqs, nearestLine, obligationsOf, planName, ruleName, weakPairCount } from './common';
+import { basisLine, changeValue, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, joinSeqs, obligationsOf, planName, ruleName, weakPairCount } from './common';
 import { needsCheck } from '../align/check';
-import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
+import { LABELS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
 const SECTION_ORDER: readonly RowStatus[] = ['strengthened', 'weakened', 'mixed', 'added', 'dropped', 'reworded', 'unchanged'];
@@ -33,7 +33,7 @@ function quoteBlock(text: string): string {
     .join('  \n');
 }
 
-function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string[] {
+function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task, unpaired = false): string[] {
   const who = side === 'a' ? L.planA : L.planB;
   const head = [`**${who} #${task.seq}**`];
   if (task.name) head.push(mdCell(task.name));
@@ -49,7 +49,7 @@ function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): stri
       `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；')}`,
     );
   }
-  const nearest = nearestLine(diff.nearest, L, side, task);
+  const nearest = unpaired ? counterpartsLine(diff, L, side, task) : null;
   return [head.join(' · '), '', quoteBlock(task.text), '', facts.join(' · '), '', ...(nearest ? [nearest, ''] : [])];
 }
 
@@ -84,6 +84,12 @@ function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   return out;
 }
 
+/** A status's hint in the summary; beside the dropped and added counts, how many are expected to have no counterpart. */
+function summaryHint(diff: PlanDiff, L: Labels, status: RowStatus): string {
+  const expected = status === 'dropped' ? expectedLine(diff.expectedDropped, L) : status === 'added' ? expectedLine(diff.expectedAdded, L) : null;
+  return expected ? `${L.statusHint[status]}${L === LABELS.zh ? '；' : '; '}**${mdCell(expected)}**` : L.statusHint[status];
+}
+
 /** Renders the diff as a Markdown document. */
 export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   const counts = countStatuses(diff);
@@ -93,9 +99,9 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   out.push(`> ${L.caveat}`, '');
   out.push(`## ${L.summary}`, '');
   out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
-  for (const status of ROW_STATUSES) out.push(`| ${L.status[status]} | ${counts[status]} | ${L.statusHint[status]} |`);
+  for (const status of ROW_STATUSES) out.push(`| ${L.status[status]} | ${counts[status]} | ${summaryHint(diff, L, status)} |`);
   out.push(`| ${L.pairsTotal} | ${diff.pairs.length} | |`);
-  out.push(`| ${L.weakPairs} | ${weakPairCount(diff)} | ${L.weakHint} |`, '');
+  out.push(`| ${L.weakPairs} | ${weakPairCount(diff)} | ${checkHint(L)} |`, '');
   const byKind = countChanges(diff);
   if (byKind.length) {
     out.push(`### ${L.changeSummary}`, '');
@@ -108,8 +114,8 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   for (const status of SECTION_ORDER) {
     if (!counts[status]) continue;
     out.push(`## ${L.status[status]}（${counts[status]}）`, '');
-    if (status === 'added') for (const t of diff.added) out.push(...taskBlock(diff, L, 'b', t));
-    else if (status === 'dropped') for (const t of diff.dropped) out.push(...taskBlock(diff, L, 'a', t));
+    if (status === 'added') for (const t of diff.added) out.push(...taskBlock(diff, L, 'b', t, true));
+    else if (status === 'dropped') for (const t of diff.dropped) out.push(...taskBlock(diff, L, 'a', t, true));
     else for (const p of diff.pairs) if (p.status === status) out.push(...pairBlock(diff, L, p));
   }
   out.push(...parseNotes(diff, L));

@@ -6,7 +6,7 @@ import { alignmentToJson } from '../align/json';
 import { obligationsToJson } from '../diff/json';
 import type { Alignment, Obligation, Plan, Task, Trace } from '../types';
 import { type AuditLabels, auditLabelsFor } from './audit-labels';
-import { basisNames, formatObligation, formatScore, nearestLine, planName } from './common';
+import { basisNames, counterpartsLine, formatObligation, formatScore, planName } from './common';
 import { type Labels, type ReportLang, labelsFor } from './labels';
 import { mdCell, mdEscape } from './markdown';
 
@@ -90,8 +90,8 @@ function alignmentMarkdown(al: Alignment, A: AuditLabels, L: Labels): string {
     out.push(`## ${title}（${tasks.length}）`, '', hint, '');
     if (!tasks.length) out.push(A.none);
     for (const t of tasks) {
-      // the other plan's closest task, as a pointer for checking (not a pair)
-      const pointer = nearestLine(al.nearest, L, side, t);
+      // the other plan's likeliest counterparts with their probabilities, for checking (not pairs)
+      const pointer = counterpartsLine(al, L, side, t);
       out.push(`- #${t.seq} ${mdCell(t.text)}${pointer ? ` · ${pointer}` : ''}`);
     }
     out.push('');
