@@ -1,6 +1,6 @@
 /**
  * The corpus loader: manifests of plans, and plan references that are either a corpus id or a file path.
- * With src/cli.ts and src/io/, the only code that touches the file system.
+ * With src/cli.ts, src/plan-cache.ts and src/io/, the only code that touches the file system.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -185,6 +185,10 @@ export function loadPlan(ref: string, options: LoadOptions = {}): Plan {
  */
 export function findPlan(ref: string, options: LoadOptions = {}): { file: string; entry: CorpusEntry | null } {
   if (existsSync(ref) && statSync(ref).isFile()) return { file: ref, entry: null };
+  if (existsSync(ref) && statSync(ref).isDirectory()) {
+    const manifest = existsSync(join(ref, MANIFEST)) ? ` (it has a ${MANIFEST}: pass it as --corpus to use its ids)` : '';
+    throw new PlanParseError('not-found', ref, null, `this is a folder, not a plan file; give a plan's file or corpus id${manifest}`);
+  }
   const corpus = loadCorpus(options.corpusDir);
   const entry = findEntry(corpus, ref);
   if (!entry) {

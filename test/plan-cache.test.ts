@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { preparePlan } from '../src/align/prepare';
 import { loadPlan } from '../src/corpus';
 import { PlanParseError } from '../src/errors';
-import { createPlanCache } from '../src/io/plan-cache';
+import { createPlanCache } from '../src/plan-cache';
 import type { Tokenizer } from '../src/text/tokenize';
 
 /** A splitter that cuts every character and counts its calls (no dictionary to load). */

@@ -2,6 +2,7 @@
  * The convergence audit: how closely each plan follows a directive (the city's plan of the year, or any plan
  * chosen as reference), task by task, and how that moves across a district's years.
  */
+import { isPreparedPlan, type PreparedPlan } from '../align/prepare';
 import { diffPlans, type DiffOptions } from '../diff/diff';
 import type {
   AdoptionCell,
@@ -25,6 +26,11 @@ export interface AuditOptions extends DiffOptions {
   skipped?: { ref: string; reason: string }[];
   /** Called after each plan is audited (for a progress display) */
   onPlan?: (done: number, total: number) => void;
+}
+
+/** The plan itself, prepared or not. */
+export function planOf(plan: Plan | PreparedPlan): Plan {
+  return isPreparedPlan(plan) ? plan.plan : plan;
 }
 
 function refOf(plan: Plan) {
@@ -101,13 +107,17 @@ export function trendsOf(plans: PlanConvergence[]): ConvergenceTrend[] {
   return trends;
 }
 
-/** Audits each plan against the directive. A plan identical to the directive (same id) is audited too. */
-export function auditConvergence(directive: Plan, plans: Plan[], options: AuditOptions = {}): Convergence {
+/**
+ * Audits each plan against the directive. A plan identical to the directive (same id) is audited too.
+ * Plans may come prepared (`preparePlan`, or a plan cache), so that the directive is tokenized once.
+ */
+export function auditConvergence(directiveIn: Plan | PreparedPlan, plans: (Plan | PreparedPlan)[], options: AuditOptions = {}): Convergence {
   const threshold = options.adoptedSimilarity ?? ADOPTED_SIMILARITY;
   const { skipped = [], adoptedSimilarity, alignment, onPlan, ...diffOptions } = options;
+  const directive = planOf(directiveIn);
   const results = plans.map((plan, i) => {
-    const diff = diffPlans(directive, plan, diffOptions);
-    const result = convergenceOf(directive, diff, plan, threshold);
+    const diff = diffPlans(directiveIn, plan, diffOptions);
+    const result = convergenceOf(directive, diff, planOf(plan), threshold);
     onPlan?.(i + 1, plans.length);
     return result;
   });

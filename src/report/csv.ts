@@ -13,11 +13,13 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A header and rows as CSV text: BOM, CRLF line ends, fields quoted where needed. */
+export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const lines = [header.map(csvField).join(','), ...rows.map((row) => row.map(csvField).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** Renders the rows of `toRows(diff)` as CSV text beginning with a BOM. */
 export function renderCsv(diff: PlanDiff): string {
-  const lines = [REPORT_COLUMNS.join(',')];
-  for (const row of toRows(diff)) {
-    lines.push(REPORT_COLUMNS.map((key) => csvField(row[key])).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(REPORT_COLUMNS, toRows(diff).map((row) => REPORT_COLUMNS.map((key) => row[key])));
 }

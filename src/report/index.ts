@@ -58,6 +58,6 @@ export function renderReport(diff: PlanDiff, format: ReportFormat, options: Repo
     case 'csv':
       return renderCsv(diff);
     default:
-      throw new TypeError(`plandiff: unknown report format ${JSON.stringify(format)} (expected md, html, json or csv)`);
+      throw new TypeError(`unknown report format ${JSON.stringify(format)} (expected md, html, json or csv)`);
   }
 }

@@ -9,6 +9,7 @@ import { type AuditLabels, auditLabelsFor } from './audit-labels';
 import { basisNames, formatObligation, formatScore, nearestLine, planName } from './common';
 import { type Labels, type ReportLang, labelsFor } from './labels';
 import { mdCell, mdEscape } from './markdown';
+import { csvText } from './csv';
 
 /** Options of the task-level reports. */
 export interface TaskReportOptions {
@@ -21,7 +22,7 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 function unknownFormat(what: string, format: string, expected: string): never {
-  throw new TypeError(`plandiff: unknown ${what} format ${JSON.stringify(format)} (expected ${expected})`);
+  throw new TypeError(`unknown ${what} format ${JSON.stringify(format)} (expected ${expected})`);
 }
 
 /** Obligations as one line: `频次 ≥4次/年（每季度至少1次）；…`. */
@@ -133,18 +134,27 @@ function obligationsMarkdown(plan: Plan, obligationsOf: (t: Task) => Obligation[
   return out.join('\n');
 }
 
+/** The columns of the obligations CSV, in order. */
+export const OBLIGATION_COLUMNS = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
+
+function obligationsCsv(plan: Plan, obligationsOf: (t: Task) => Obligation[]): string {
+  const rows = obligationsToJson(plan.tasks, obligationsOf);
+  return csvText(OBLIGATION_COLUMNS, rows.map((r) => OBLIGATION_COLUMNS.map((c) => r[c])));
+}
+
 /**
  * Renders a plan's quantified obligations: `md` lists each task that has any, with its text and one line per
- * obligation (kind, formula, subject, quote); `json` is `obligationsToJson` rows, 2-space indent.
+ * obligation (kind, formula, subject, quote); `json` is `obligationsToJson` rows, 2-space indent; `csv` is the same rows, one line each (RFC 4180, UTF-8 with BOM).
  */
 export function renderObligations(
   plan: Plan,
   obligationsOf: (t: Task) => Obligation[],
-  format: 'md' | 'json',
+  format: 'md' | 'json' | 'csv',
   options: TaskReportOptions = {},
 ): string {
   const lang = options.lang ?? 'zh';
   if (format === 'json') return `${JSON.stringify(obligationsToJson(plan.tasks, obligationsOf), null, 2)}\n`;
+  if (format === 'csv') return obligationsCsv(plan, obligationsOf);
   if (format === 'md') return obligationsMarkdown(plan, obligationsOf, auditLabelsFor(lang), labelsFor(lang));
-  return unknownFormat('obligations', format, 'md or json');
+  return unknownFormat('obligations', format, 'md, json or csv');
 }

@@ -32,7 +32,7 @@ export function fieldDictPath(): string {
     join(here, '../../src/lexicon/field-dict.utf8'),
   ];
   for (const c of candidates) if (existsSync(c)) return c;
-  throw new Error(`plandiff: field dictionary not found (looked in ${candidates.join(', ')})`);
+  throw new Error(`field dictionary not found (looked in ${candidates.join(', ')})`);
 }
 
 function jieba(): NodeJieba {
