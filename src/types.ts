@@ -358,6 +358,11 @@ export interface Change {
   quoteA: string | null;
   /** Words quoted from plan b */
   quoteB: string | null;
+  /** For a change of a quantified obligation, the obligation of plan a, so that a report can write it in its
+   * own language (not in the JSON form, whose tasks list every obligation) */
+  obligationA?: Obligation;
+  /** The same for plan b */
+  obligationB?: Obligation;
 }
 
 /** Status of a matched pair. */

@@ -85,7 +85,7 @@ describe('plandiff align, diff, obligations, audit, trace', () => {
     );
     expect(pair).toBeDefined();
     const change = pair.changes.find((c: { kind: string }) => c.kind === 'count');
-    expect(change).toMatchObject({ kind: 'count', direction: 'stronger', before: '≥3次/year', after: '≥4次/year' });
+    expect(change).toMatchObject({ kind: 'count', direction: 'stronger', before: '每年≥3次', after: '每年≥4次' });
     expect(diff.tasks.a[String(pair.a[0])].text).toContain('列席区政府决策会议不少于3次');
     expect(diff.tasks.b[String(pair.b[0])].text).toContain('列席区政府常务会议不少于4次');
     expect(diff.summary.added).toBe(diff.added.length);

@@ -11,7 +11,7 @@
  * `#filter-section`, `#shown-count`, `#notes` (what parsing noted about the plans).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
+import { basisLine, changeQuote, changeText, unitsText, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, messageText, nearestLine, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -87,6 +87,7 @@ ins{background:#d7f5de;color:#0d5a27;text-decoration:none;border-bottom:1px soli
 mark.q{background:#ffe58a;color:inherit;border-radius:2px;box-shadow:0 0 0 1px #e0b400 inset;padding:0 1px}
 table.changes{margin:0 12px 10px;font-size:13px;width:calc(100% - 24px)}
 table.changes th{background:var(--soft);font-weight:600}
+table.changes q.clause{display:block;color:var(--muted);margin-top:2px}table.changes q.clause::before{content:"「"}table.changes q.clause::after{content:"」"}
 .dir-stronger{color:#24864b;font-weight:600}
 .dir-weaker{color:#c8413c;font-weight:600}
 .dir-neutral{color:var(--muted)}
@@ -175,13 +176,13 @@ function runsHtml(pair: DiffPair, runs: Run[], L: Labels, side: 'a' | 'b'): stri
 
 function factsHtml(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string {
   const parts = [
-    `<dt>${h(L.units)}</dt><dd class="units">${task.units.raw ? h(task.units.raw) : `<span class="muted">${h(L.none)}</span>`}</dd>`,
+    `<dt>${h(L.units)}</dt><dd class="units">${task.units.raw ? h(unitsText(task.units.raw)) : `<span class="muted">${h(L.none)}</span>`}</dd>`,
     `<dt>${h(L.timeNode)}</dt><dd class="time">${task.timeNode ? h(task.timeNode.raw) : `<span class="muted">${h(L.none)}</span>`}</dd>`,
   ];
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     const items = obligations
-      .map((o) => `${h(L.obligationKind[o.kind])} ${h(formatObligation(o, L.period))}（${h(o.quote)}）`)
+      .map((o) => `${h(L.obligationKind[o.kind])} ${h(formatObligation(o, L))}（${h(o.quote)}）`)
       .join('；');
     parts.push(`<dt>${h(L.obligations)}</dt><dd class="obligations">${items}</dd>`);
   }
@@ -236,7 +237,13 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
           (c) =>
             `<tr data-kind="${h(c.kind)}" data-direction="${h(c.direction)}"><td>${h(L.kind[c.kind])}</td>` +
             `<td class="dir-${h(c.direction)}">${h(L.direction[c.direction])}</td>` +
-            `<td>${h(changeValue(c.kind, c.before, L.modality) ?? '')}</td><td>${h(changeValue(c.kind, c.after, L.modality) ?? '')}</td></tr>`,
+            (['before', 'after'] as const)
+              .map((side) => {
+                const quote = changeQuote(c, side);
+                return `<td>${h(changeText(c, side, L) ?? '')}${quote ? `<q class="clause">${h(quote)}</q>` : ''}</td>`;
+              })
+              .join('') +
+            `</tr>`,
         )
         .join('') +
       `</tbody></table>`
@@ -395,7 +402,10 @@ function notesHtml(diff: PlanDiff, L: Labels): string {
   const lists = sides.map((side) => {
     const items = groupMessages(diff.messages![side]).map((g) => {
       const lines = [
-        ...g.shown.map((m) => `<li>${h(m.reason)}${m.place ? ` <code class="source">${h(formatSource(m.place))}</code>` : ''}</li>`),
+        ...g.shown.map((m) => {
+          const { reason, place } = messageText(m, L);
+          return `<li>${[reason ? h(reason) : null, place ? `<code class="source">${h(place)}</code>` : null].filter((x) => x).join(' ')}</li>`;
+        }),
         ...(g.more ? [`<li>${h(L.moreNotes.replace('{n}', String(g.more)))}</li>`] : []),
       ];
       return `<li data-rule="${h(g.ruleId)}">${h(ruleName(g.ruleId, L))}<ul>${lines.join('')}</ul></li>`;

@@ -11,7 +11,7 @@ import { renderJson } from './json';
 import { labelsFor, type ReportLang } from './labels';
 import { renderMarkdown } from './markdown';
 
-export { toRows, REPORT_COLUMNS, type ReportRow } from './rows';
+export { toRows, REPORT_COLUMNS, type ReportRow, type RowOptions } from './rows';
 export { LABELS, labelsFor, type Labels, type ReportLang, type RowStatus } from './labels';
 export {
   renderAudit,
@@ -44,7 +44,8 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json', 'c
  * - `html`: one self-contained page with summary chart, side-by-side pairs, highlighting and filters
  * - `json`: the stable seq-based form of `diffToJson(diff)` (what `plandiff diff --format json` prints),
  *   2-space indent, trailing newline
- * - `csv`: RFC 4180, UTF-8 with BOM, one row per `toRows` row (labels are codes, not translated)
+ * - `csv`: RFC 4180, UTF-8 with BOM, one row per `toRows` row (statuses and kinds are codes; before/after
+ *   values are readable, in `lang`)
  */
 export function renderReport(diff: PlanDiff, format: ReportFormat, options: ReportOptions = {}): string {
   const labels = labelsFor(options.lang ?? 'zh');
@@ -56,7 +57,7 @@ export function renderReport(diff: PlanDiff, format: ReportFormat, options: Repo
     case 'json':
       return renderJson(diff);
     case 'csv':
-      return renderCsv(diff);
+      return renderCsv(diff, options.lang ?? 'zh');
     default:
       throw new TypeError(`unknown report format ${JSON.stringify(format)} (expected md, html, json or csv)`);
   }

@@ -39,6 +39,8 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
 
 /** One language's labels. */
 export interface Labels {
+  /** The language these labels are in */
+  lang: ReportLang;
   /** BCP 47 tag for `<html lang>` */
   htmlLang: string;
   /** Report title; `{a}` and `{b}` stand for the two plans' names */
@@ -54,8 +56,6 @@ export interface Labels {
   kind: Record<ChangeKind, string>;
   /** Change directions */
   direction: Record<Direction, string>;
-  /** Periods an obligation's count is per (`year`, `quarter` …) */
-  period: Record<string, string>;
   /** Levels of the modality scale, as modality changes print them */
   modality: Record<Modality, string>;
   /** Column title for a change's direction */
@@ -127,6 +127,7 @@ export interface Labels {
 }
 
 const zh: Labels = {
+  lang: 'zh',
   htmlLang: 'zh-CN',
   title: '政务公开工作要点对比：{a} → {b}',
   planA: '甲',
@@ -166,7 +167,6 @@ const zh: Labels = {
   direction: { stronger: '增强', weaker: '减弱', neutral: '中性' },
   directionTitle: '方向',
   modality: { explore: '探索类（探索、鼓励、力争）', advance: '推进类（推进、做好、加强）', must: '应当类（确保、应当、严格落实）', mandatory: '必须类（必须、不得、严禁）' },
-  period: { year: '年', half: '半年', quarter: '季度', month: '月', week: '周', day: '日' },
   obligationKind: {
     count: '数量',
     frequency: '频次',
@@ -186,7 +186,7 @@ const zh: Labels = {
   weakPairs: '其中待核',
   weakHint: '仅由较弱的规则配对（内容多见于对方、互为最近、写明对方指标名称），可靠性明显较低，请核对',
   parseNotes: '解析提示',
-  parseNotesHint: '读取原文时记下的情况，每类最多列出 5 条（完整列表见 plandiff parse）。body/closing-paragraph 与 table/stray-line 所指的文字未读入任何任务，不在上文的对比中。',
+  parseNotesHint: '读取原文时记下的情况及其行号，每类最多列出 5 条（完整列表及说明见 plandiff parse）。“段落未读入任务”与“表内游离行未读入任务”所指的文字未读入任何任务，不在上文的对比中。',
   moreNotes: '另有 {n} 条同类提示',
   ruleTitles: {
     'body/closing-paragraph': '段落未读入任务',
@@ -252,6 +252,7 @@ const zh: Labels = {
 };
 
 const en: Labels = {
+  lang: 'en',
   htmlLang: 'en',
   title: 'Work plan comparison: {a} → {b}',
   planA: 'A',
@@ -291,7 +292,6 @@ const en: Labels = {
   direction: { stronger: 'stronger', weaker: 'weaker', neutral: 'neutral' },
   directionTitle: 'Direction',
   modality: { explore: 'explore (try, encourage)', advance: 'advance (push, do well)', must: 'must (ensure, shall)', mandatory: 'mandatory (must, shall not)' },
-  period: { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month', week: 'week', day: 'day' },
   obligationKind: {
     count: 'count',
     frequency: 'frequency',

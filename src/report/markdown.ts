@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, joinSeqs, nearestLine, obligationsOf, planName, ruleName, weakPairCount } from './common';
+import { basisLine, changeQuote, changeText, hasOwnLabel, unitsText, countChanges, countStatuses, formatObligation, formatScore, formatSource, groupMessages, isWeakPair, joinSeqs, messageText, nearestLine, obligationsOf, planName, ruleName, weakPairCount } from './common';
 import { type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
 /** Order of the per-status sections: what binds differently first. */
@@ -39,13 +39,13 @@ function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): stri
   else if (task.section.length) head.push(mdCell(task.section.join(' / ')));
   head.push(`\`${formatSource(task.source)}\``);
   const facts = [
-    `${L.units}：${task.units.raw ? mdCell(task.units.raw) : L.none}`,
+    task.units.raw && hasOwnLabel(unitsText(task.units.raw)) ? mdCell(unitsText(task.units.raw)) : `${L.units}：${task.units.raw ? mdCell(unitsText(task.units.raw)) : L.none}`,
     `${L.timeNode}：${task.timeNode ? mdCell(task.timeNode.raw) : L.none}`,
   ];
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     facts.push(
-      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；')}`,
+      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L))}（${mdCell(o.quote)}）`).join('；')}`,
     );
   }
   const nearest = nearestLine(diff.nearest, L, side, task);
@@ -73,7 +73,11 @@ function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   if (pair.changes.length) {
     out.push(`| ${L.change} | ${L.directionTitle} | ${L.before} | ${L.after} |`, '| --- | --- | --- | --- |');
     for (const c of pair.changes) {
-      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${mdCell(changeValue(c.kind, c.before, L.modality))} | ${mdCell(changeValue(c.kind, c.after, L.modality))} |`);
+      const cell = (side: 'before' | 'after') => {
+        const quote = changeQuote(c, side);
+        return `${mdCell(changeText(c, side, L))}${quote ? `<br>「${mdCell(quote)}」` : ''}`;
+      };
+      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${cell('before')} | ${cell('after')} |`);
     }
     out.push('');
   } else {
@@ -125,7 +129,10 @@ function parseNotes(diff: PlanDiff, L: Labels): string[] {
     out.push(`**${side === 'a' ? L.planA : L.planB}：${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
     for (const g of groupMessages(diff.messages![side])) {
       out.push(`- ${mdCell(ruleName(g.ruleId, L))}`);
-      for (const m of g.shown) out.push(`  - ${mdCell(m.reason)}${m.place ? ` · \`${formatSource(m.place)}\`` : ''}`);
+      for (const m of g.shown) {
+        const { reason, place } = messageText(m, L);
+        out.push(`  - ${[reason ? mdCell(reason) : null, place ? `\`${place}\`` : null].filter((x) => x).join(' · ')}`);
+      }
       if (g.more) out.push(`  - ${L.moreNotes.replace('{n}', String(g.more))}`);
     }
     out.push('');

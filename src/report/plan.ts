@@ -1,5 +1,5 @@
 /** One parsed plan as JSON (the `Plan` object) or a Markdown outline (`plandiff parse`). */
-import { renderPlanOutline } from '../outline';
+import { renderPlanOutline } from './outline';
 import type { Plan } from '../types';
 import { jsonText } from './json';
 

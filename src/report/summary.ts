@@ -3,7 +3,7 @@
  * status, the pairs that bind more or less (with what changed), and where the full report is.
  */
 import type { DiffPair, PlanDiff } from '../types';
-import { changeValue, countStatuses, joinSeqs, planName } from './common';
+import { changeText, countStatuses, joinSeqs, planName } from './common';
 import { labelsFor, ROW_STATUSES, type Labels, type ReportLang, type RowStatus } from './labels';
 
 /** Options of `renderSummary`. */
@@ -24,8 +24,8 @@ function pairLine(pair: DiffPair, L: Labels): string {
   const changes = pair.changes
     .filter((c) => c.direction !== 'neutral')
     .map((c) => {
-      const before = changeValue(c.kind, c.before, L.modality) ?? L.none;
-      const after = changeValue(c.kind, c.after, L.modality) ?? L.none;
+      const before = changeText(c, 'before', L) ?? L.none;
+      const after = changeText(c, 'after', L) ?? L.none;
       return `${L.kind[c.kind]}（${L.direction[c.direction]}）${before} → ${after}`;
     });
   return `  ${seqs}：${changes.join('；')}`;

@@ -27,7 +27,7 @@ function unknownFormat(what: string, format: string, expected: string): never {
 
 /** Obligations as one line: `频次 ≥4次/年（每季度至少1次）；…`. */
 function obligationsLine(list: Obligation[], L: Labels): string {
-  return list.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；');
+  return list.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L))}（${mdCell(o.quote)}）`).join('；');
 }
 
 /* ───────────────────────────── trace ───────────────────────────── */
@@ -126,7 +126,7 @@ function obligationsMarkdown(plan: Plan, obligationsOf: (t: Task) => Obligation[
     out.push(`## #${task.seq}${where ? ` · ${mdCell(where)}` : ''}`, '');
     out.push(`> ${mdCell(task.text)}`, '');
     for (const o of list) {
-      out.push(`- ${L.obligationKind[o.kind]} **${mdCell(formatObligation(o, L.period))}** · ${mdCell(o.subject)} · ${A.quote}「${mdCell(o.quote)}」`);
+      out.push(`- ${L.obligationKind[o.kind]} **${mdCell(formatObligation(o, L))}** · ${mdCell(o.subject)} · ${A.quote}「${mdCell(o.quote)}」`);
     }
     out.push('');
   }
