@@ -6,9 +6,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanParseError } from './errors';
+import { sourceCharMap, sourceTextOf } from './diff/display';
+import { decodeBytes } from './io/decode';
 import { readPlanFile } from './io/read';
 import { parsePlan } from './parse/plan';
-import type { CorpusEntry, Plan } from './types';
+import type { CorpusEntry, Plan, Task } from './types';
 
 /** A manifest loaded from disk, with each entry's file resolved to an absolute path. */
 export interface Corpus {
@@ -138,6 +140,19 @@ export function loadPlanFile(file: string, entry: CorpusEntry | null, options: L
   const input = readPlanFile(file, options.maxBytes != null ? { maxBytes: options.maxBytes } : undefined);
   const id = entry?.id ?? basename(file, extname(file));
   const plan = parsePlan(input.text, { file: label, id });
+  if (input.convertedFromTraditional) {
+    // matching reads the simplified text; reports quote the plan in its own characters
+    const source = decodeBytes(readFileSync(file), label).text.split(/\r\n|\r|\n/);
+    const converted = input.text.split(/\r\n|\r|\n/);
+    plan.sourceChars = sourceCharMap(source.join('\n'), converted.join('\n'));
+    const span = (t: Task) => [t.source.lineStart - 1, t.source.lineEnd] as const;
+    plan.sourceTexts = Object.fromEntries(
+      plan.tasks.flatMap((t) => {
+        const text = sourceTextOf(t.text, source.slice(...span(t)), converted.slice(...span(t)));
+        return text ? [[String(t.seq), text]] : [];
+      }),
+    );
+  }
   if (input.convertedFromTraditional && !plan.messages.some((m) => m.ruleId === 'text/converted-traditional')) {
     plan.messages.unshift({
       reason: 'the text is in traditional characters and was converted to simplified',

@@ -24,6 +24,7 @@ import type {
 } from '../types';
 import { obligationChanges } from './obligations';
 import { contentWords, sentencesOf, sharedSentences, weightedCosine, wordWeights } from './shared';
+import { displayDiff } from './display';
 import { diffTokens } from './textdiff';
 import { timeNodeChange, type PlanDates } from './timenode';
 
@@ -241,7 +242,7 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
   };
   for (const t of a.tasks) obligations[`a:${t.seq}`] = obligationsOf(t);
   for (const t of b.tasks) obligations[`b:${t.seq}`] = obligationsOf(t);
-  return {
+  const diff: PlanDiff = {
     a: alignment.a,
     b: alignment.b,
     pairs: alignment.pairs.map((p) => classifyPair(p, obligationsOf, cut, context)),
@@ -251,4 +252,6 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
     ...(alignment.nearest ? { nearest: alignment.nearest } : {}),
     messages: { a: a.messages, b: b.messages },
   };
+  // a plan read from traditional characters is quoted in them
+  return displayDiff(diff, { a, b });
 }

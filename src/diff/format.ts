@@ -1,6 +1,6 @@
 /**
  * How an obligation's bound reads, in the report's language: `每年≥4次` / `≥4次/year`, `≤5个工作日`,
- * `≤03-31` (a date), `1–2场`. The plan's own words (units such as 次, 场, 个工作日) are never translated.
+ * `≤ 03-31` (a date), `1–2场`. The plan's own words (units such as 次, 场, 个工作日) are never translated.
  */
 import type { Obligation } from '../types';
 
@@ -30,7 +30,8 @@ export function formatObligation(o: Obligation, lang: ObligationLang = 'zh'): st
   else if (o.kind === 'month') value = lang === 'zh' ? `${o.value}月` : `month ${o.value}`;
   else if (o.comparator === 'range' && o.valueMax != null) value = `${o.value}–${o.valueMax}${o.unit}`;
   else value = `${o.value}${o.unit}`;
-  const bound = `${COMPARATOR[o.comparator]}${value}`;
+  // a date reads `≤ 03-31`, apart from its comparator; counts read `≥4次`
+  const bound = o.kind === 'date' && COMPARATOR[o.comparator] ? `${COMPARATOR[o.comparator]} ${value}` : `${COMPARATOR[o.comparator]}${value}`;
   if (!o.period) return bound;
   const word = Object.hasOwn(PERIODS[lang], o.period) ? PERIODS[lang][o.period]! : o.period;
   return lang === 'zh' ? `${word}${bound}` : `${bound}/${word}`;

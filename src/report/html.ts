@@ -182,8 +182,8 @@ function factsHtml(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): stri
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     const items = obligations
-      .map((o) => `${h(L.obligationKind[o.kind])} ${h(formatObligation(o, L))}（${h(o.quote)}）`)
-      .join('；');
+      .map((o) => `${h(L.obligationKind[o.kind])} ${h(formatObligation(o, L))}${h(L.parenOpen)}${h(o.quote)}${h(L.parenClose)}`)
+      .join(h(L.semicolon));
     parts.push(`<dt>${h(L.obligations)}</dt><dd class="obligations">${items}</dd>`);
   }
   parts.push(`<dt>${h(L.source)}</dt><dd><code class="source">${h(formatSource(task.source))}</code></dd>`);
@@ -351,7 +351,7 @@ function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
     `<h2>${h(L.summary)}</h2><div class="summary-grid">` +
     `<table class="counts"><thead><tr><th>${h(L.filterStatus)}</th><th>${h(L.count)}</th><th></th></tr></thead>` +
     `<tbody>${rows}</tbody><tfoot>${foot}</tfoot></table>${chartSvg(counts, L)}${changeTable(diff, L)}</div>` +
-    `<p class="legend">${h(L.legend)}：<del>${h(L.deleted)}</del> <ins>${h(L.inserted)}</ins> <mark class="q">${h(L.marked)}</mark></p>` +
+    `<p class="legend">${h(L.legend)}${h(L.colon)}<del>${h(L.deleted)}</del> <ins>${h(L.inserted)}</ins> <mark class="q">${h(L.marked)}</mark></p>` +
     `</section>`
   );
 }
@@ -410,7 +410,7 @@ function notesHtml(diff: PlanDiff, L: Labels): string {
       ];
       return `<li data-rule="${h(g.ruleId)}">${h(ruleName(g.ruleId, L))}<ul>${lines.join('')}</ul></li>`;
     });
-    return `<h3>${h(side === 'a' ? L.planA : L.planB)}：${h(planName(side === 'a' ? diff.a : diff.b))}</h3><ul>${items.join('')}</ul>`;
+    return `<h3>${h(side === 'a' ? L.planA : L.planB)}${h(L.colon)}${h(planName(side === 'a' ? diff.a : diff.b))}</h3><ul>${items.join('')}</ul>`;
   });
   return `<section id="notes" class="notes"><h2>${h(L.parseNotes)}</h2><p class="muted">${h(L.parseNotesHint)}</p>${lists.join('')}</section>\n`;
 }
@@ -428,7 +428,7 @@ export function renderHtml(diff: PlanDiff, L: Labels): string {
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>
-<p class="plans">${h(L.planA)}：${h(planName(diff.a))}　${h(L.planB)}：${h(planName(diff.b))}</p>
+<p class="plans">${h(L.planA)}${h(L.colon)}${h(planName(diff.a))}${h(L.gap)}${h(L.planB)}${h(L.colon)}${h(planName(diff.b))}</p>
 <p class="caveat">${h(L.caveat)}</p></header>
 ${summaryHtml(diff, L, counts)}
 ${filtersHtml(diff, L, counts)}

@@ -39,13 +39,13 @@ function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): stri
   else if (task.section.length) head.push(mdCell(task.section.join(' / ')));
   head.push(`\`${formatSource(task.source)}\``);
   const facts = [
-    task.units.raw && hasOwnLabel(unitsText(task.units.raw)) ? mdCell(unitsText(task.units.raw)) : `${L.units}：${task.units.raw ? mdCell(unitsText(task.units.raw)) : L.none}`,
-    `${L.timeNode}：${task.timeNode ? mdCell(task.timeNode.raw) : L.none}`,
+    task.units.raw && hasOwnLabel(unitsText(task.units.raw)) ? mdCell(unitsText(task.units.raw)) : `${L.units}${L.colon}${task.units.raw ? mdCell(unitsText(task.units.raw)) : L.none}`,
+    `${L.timeNode}${L.colon}${task.timeNode ? mdCell(task.timeNode.raw) : L.none}`,
   ];
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     facts.push(
-      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L))}（${mdCell(o.quote)}）`).join('；')}`,
+      `${L.obligations}${L.colon}${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L))}${L.parenOpen}${mdCell(o.quote)}${L.parenClose}`).join(L.semicolon)}`,
     );
   }
   const nearest = nearestLine(diff.nearest, L, side, task);
@@ -81,9 +81,9 @@ function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
     }
     out.push('');
   } else {
-    out.push(`${L.changes}：${L.noChanges}`, '');
+    out.push(`${L.changes}${L.colon}${L.noChanges}`, '');
   }
-  if (pair.textDiff.some((s) => s.op !== '=')) out.push(`${L.textDiff}：${textDiffLine(pair)}`, '');
+  if (pair.textDiff.some((s) => s.op !== '=')) out.push(`${L.textDiff}${L.colon}${textDiffLine(pair)}`, '');
   return out;
 }
 
@@ -92,7 +92,7 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   const counts = countStatuses(diff);
   const out: string[] = [];
   out.push(`# ${mdEscape(L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b)))}`, '');
-  out.push(`${L.planA}：${mdEscape(planName(diff.a))}　${L.planB}：${mdEscape(planName(diff.b))}`, '');
+  out.push(`${L.planA}${L.colon}${mdEscape(planName(diff.a))}${L.gap}${L.planB}${L.colon}${mdEscape(planName(diff.b))}`, '');
   out.push(`> ${L.caveat}`, '');
   out.push(`## ${L.summary}`, '');
   out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
@@ -106,11 +106,11 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
     for (const r of byKind) out.push(`| ${L.kind[r.kind]} | ${r.stronger} | ${r.weaker} | ${r.neutral} |`);
     out.push('');
   }
-  out.push(`${L.legend}：<del>${L.deleted}</del> <ins>${L.inserted}</ins>`, '');
+  out.push(`${L.legend}${L.colon}<del>${L.deleted}</del> <ins>${L.inserted}</ins>`, '');
 
   for (const status of SECTION_ORDER) {
     if (!counts[status]) continue;
-    out.push(`## ${L.status[status]}（${counts[status]}）`, '');
+    out.push(`## ${L.status[status]}${L.parenOpen}${counts[status]}${L.parenClose}`, '');
     if (status === 'added') for (const t of diff.added) out.push(...taskBlock(diff, L, 'b', t));
     else if (status === 'dropped') for (const t of diff.dropped) out.push(...taskBlock(diff, L, 'a', t));
     else for (const p of diff.pairs) if (p.status === status) out.push(...pairBlock(diff, L, p));
@@ -126,7 +126,7 @@ function parseNotes(diff: PlanDiff, L: Labels): string[] {
   if (!sides.length) return [];
   const out = [`## ${L.parseNotes}`, '', L.parseNotesHint, ''];
   for (const side of sides) {
-    out.push(`**${side === 'a' ? L.planA : L.planB}：${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
+    out.push(`**${side === 'a' ? L.planA : L.planB}${L.colon}${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
     for (const g of groupMessages(diff.messages![side])) {
       out.push(`- ${mdCell(ruleName(g.ruleId, L))}`);
       for (const m of g.shown) {

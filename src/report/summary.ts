@@ -26,23 +26,22 @@ function pairLine(pair: DiffPair, L: Labels): string {
     .map((c) => {
       const before = changeText(c, 'before', L) ?? L.none;
       const after = changeText(c, 'after', L) ?? L.none;
-      return `${L.kind[c.kind]}（${L.direction[c.direction]}）${before} → ${after}`;
+      return `${L.kind[c.kind]}${L.parenOpen}${L.direction[c.direction]}${L.parenClose} ${before} → ${after}`;
     });
-  return `  ${seqs}：${changes.join('；')}`;
+  return `  ${seqs}${L.colon}${changes.join(L.semicolon)}`;
 }
 
 /** Renders the terminal summary of a diff as plain text (no markup), ending with a newline. */
 export function renderSummary(diff: PlanDiff, options: SummaryOptions = {}): string {
   const L = labelsFor(options.lang ?? 'zh');
-  const sep = L.htmlLang === 'en' ? ': ' : '：';
   const counts = countStatuses(diff);
   const out: string[] = [L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b)), ''];
-  out.push(`${L.pairsTotal}${sep}${diff.pairs.length}`);
+  out.push(`${L.pairsTotal}${L.colon}${diff.pairs.length}`);
   out.push(ROW_STATUSES.map((s) => `${L.status[s]} ${counts[s]}`).join(' · '), '');
   for (const status of LISTED) {
     const pairs = diff.pairs.filter((p) => p.status === status);
     if (!pairs.length) continue;
-    out.push(`${L.status[status]}${sep}`, ...pairs.map((p) => pairLine(p, L)), '');
+    out.push(`${L.status[status]}${L.colon}`, ...pairs.map((p) => pairLine(p, L)), '');
   }
   out.push(L.caveat);
   if (options.fullReport) out.push(L.fullReportAt.replace('{where}', options.fullReport));

@@ -138,7 +138,8 @@ function obligationsMarkdown(plan: Plan, obligationsOf: (t: Task) => Obligation[
 export const OBLIGATION_COLUMNS = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
 
 function obligationsCsv(plan: Plan, obligationsOf: (t: Task) => Obligation[]): string {
-  const rows = obligationsToJson(plan.tasks, obligationsOf);
+  // a date's value reads 03-31 on its own; its unit code (MM-DD) is left out
+  const rows = obligationsToJson(plan.tasks, obligationsOf).map((r) => (r.kind === 'date' ? { ...r, unit: '' } : r));
   return csvText(OBLIGATION_COLUMNS, rows.map((r) => OBLIGATION_COLUMNS.map((c) => r[c])));
 }
 
