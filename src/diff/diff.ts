@@ -23,7 +23,7 @@ import type {
   TimeNode,
 } from '../types';
 import { obligationChanges } from './obligations';
-import { contentWords, sentencesOf, sharedSentences, weightedCosine, wordWeights } from './shared';
+import { contentWords, sentencesOf, sharedSentences, textBigrams, weightedCosine, wordWeights } from './shared';
 import { displayDiff } from './display';
 import { diffTokens } from './textdiff';
 import { timeNodeChange, type PlanDates } from './timenode';
@@ -129,7 +129,9 @@ export function classifyPair(
   const textB = sideText(pair.b);
   const changes: Change[] = [];
   changes.push(...obligationChanges(pair.a.flatMap(obligationsOf), pair.b.flatMap(obligationsOf)));
-  changes.push(...modalityChanges(pair.a, pair.b, context));
+  const sameText = canonicalText(textA) === canonicalText(textB);
+  // the same words bind the same: only texts that differ can differ in modality
+  if (textA !== textB) changes.push(...modalityChanges(pair.a, pair.b, context));
   const unitsA = unitsOf(pair.a);
   const unitsB = unitsOf(pair.b);
   if (unitsA.key !== unitsB.key && unitsA.key && unitsB.key) {
@@ -141,7 +143,6 @@ export function classifyPair(
   if (time) changes.push(time);
   const scope = scopeChange(pair.a, pair.b, cut);
   if (scope) changes.push(scope);
-  const sameText = canonicalText(textA) === canonicalText(textB);
   return {
     ...pair,
     status: statusOf(changes, sameText),
@@ -237,7 +238,8 @@ export function diffPlans(planA: Plan | PreparedPlan, planB: Plan | PreparedPlan
   };
   const context: PairContext = {
     plans: { a: a.meta, b: b.meta },
-    weights: wordWeights([...a.tasks, ...b.tasks].map((t) => contentWords(piecesOf(t)))),
+    // weights of the terms (bigrams) over every task of both plans, read from the texts without tokenizing them
+    weights: wordWeights([...a.tasks, ...b.tasks].map((t) => textBigrams(t.text))),
     pieces: piecesOf,
   };
   for (const t of a.tasks) obligations[`a:${t.seq}`] = obligationsOf(t);

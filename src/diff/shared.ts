@@ -21,6 +21,20 @@ export interface Sentence {
 /** Where a sentence ends: 。；！？ (the main verb governs the comma-joined phrases up to there). */
 const SENTENCE_END = /[；;。！？!?\n]/;
 
+/** The weight of a word missing from a weight table: the table's largest (computed once per table). */
+const FALLBACK = new WeakMap<ReadonlyMap<string, number>, number>();
+
+/** The character bigrams of a text's letters and digits (`政策辅导` → 政策, 策辅, 辅导), as term weights count them. */
+export function textBigrams(text: string): string[] {
+  const out: string[] = [];
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = chars[i]! + chars[i + 1]!;
+    if (/^[\p{L}\p{N}]{2}$/u.test(g)) out.push(g);
+  }
+  return out;
+}
+
 /** Word weights from many texts' words: log(N / df), so that rarer words weigh more. */
 export function wordWeights(docs: Iterable<readonly string[]>): Map<string, number> {
   const df = new Map<string, number>();
@@ -56,7 +70,11 @@ export function contentWords(pieces: readonly string[]): string[] {
  * would); 0 when either has no words.
  */
 export function weightedCosine(x: readonly string[], y: readonly string[], weights: ReadonlyMap<string, number>): number {
-  const fallback = Math.max(1, ...weights.values());
+  let fallback = FALLBACK.get(weights);
+  if (fallback === undefined) {
+    fallback = Math.max(1, ...weights.values());
+    FALLBACK.set(weights, fallback);
+  }
   const vec = (words: readonly string[]): Map<string, number> => {
     const v = new Map<string, number>();
     for (const w of words) v.set(w, (v.get(w) ?? 0) + (weights.get(w) ?? fallback));
