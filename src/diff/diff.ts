@@ -20,7 +20,6 @@ import type {
   PlanDiff,
   Task,
   TaskPair,
-  TimeNode,
 } from '../types';
 import { obligationChanges } from './obligations';
 import { contentWords, sentencesOf, sharedSentences, textBigrams, weightedCosine, wordWeights } from './shared';
