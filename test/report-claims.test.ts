@@ -149,7 +149,7 @@ describe('report text', () => {
 
   it('the English report has no untranslated labels', () => {
     for (const report of [enMd, renderReport(diff, 'html', { lang: 'en' })]) {
-      const han = labelsOnly(report, diff).match(/\p{Script=Han}+/gu) ?? [];
+      const han = labelsOnly(report, diff).match(/[\p{Script=Han}、：；（）]+/gu) ?? [];
       expect(han).toEqual([]);
     }
     expect(enMd).toContain('≥4次/year');
@@ -196,6 +196,11 @@ describe('report text', () => {
     const summary = renderSummary(diff, { command: 'plandiff diff putuo-2023 songjiang-2024' });
     expect(summary).not.toMatch(/<\/?(del|ins)>|\b(explore|advance|must|year)\b/);
     expect(summary).toContain('甲 #59 → 乙 #38');
+    const en = renderSummary(diff, { lang: 'en', fullReport: 'r.html' });
+    expect(en).toContain('A #116, #118 → B #51: ');
+    // Chinese punctuation only inside the plans' own words, never around a label
+    expect(en).not.toMatch(/#\d+、|[A-Za-z)]\s*[：；（]/);
+    expect(en.trimEnd().endsWith('Full report: r.html')).toBe(true);
   });
 });
 

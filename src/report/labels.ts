@@ -124,6 +124,8 @@ export interface Labels {
    * the brackets around a quote of the plan after a value (`（…）` / ` (…)`) */
   colon: string;
   semicolon: string;
+  /** Between the items of a short list (`#1、#2` / `#1, #2`) */
+  listSep: string;
   gap: string;
   parenOpen: string;
   parenClose: string;
@@ -256,6 +258,7 @@ const zh: Labels = {
   caveat: '本报告由程序自动比对生成，配对与分类可能有误，引用前请核对原文（见各任务的来源行号）。',
   colon: '：',
   semicolon: '；',
+  listSep: '、',
   gap: '　',
   parenOpen: '（',
   parenClose: '）',
@@ -387,6 +390,7 @@ const en: Labels = {
     'This report was produced by automatic comparison; matches and classifications can be wrong. Check the source lines before quoting.',
   colon: ': ',
   semicolon: '; ',
+  listSep: ', ',
   gap: '  ',
   parenOpen: ' (',
   parenClose: ')',

@@ -66,7 +66,7 @@ function textDiffLine(pair: DiffPair): string {
 function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   const basis = basisLine(pair.evidence, L);
   const weak = isWeakPair(pair.evidence) ? ` · **${L.weak}**` : '';
-  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
+  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, `${L.listSep}#`)} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, `${L.listSep}#`)} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
   const out = [title, ''];
   for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
   for (const task of pair.b) out.push(...taskBlock(diff, L, 'b', task));

@@ -20,7 +20,7 @@ export interface SummaryOptions {
 const LISTED: readonly RowStatus[] = ['strengthened', 'weakened', 'mixed'];
 
 function pairLine(pair: DiffPair, L: Labels): string {
-  const seqs = `${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} → ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')}`;
+  const seqs = `${L.planA} #${joinSeqs(pair.a).replace(/;/g, `${L.listSep}#`)} → ${L.planB} #${joinSeqs(pair.b).replace(/;/g, `${L.listSep}#`)}`;
   const changes = pair.changes
     .filter((c) => c.direction !== 'neutral')
     .map((c) => {
@@ -41,7 +41,7 @@ export function renderSummary(diff: PlanDiff, options: SummaryOptions = {}): str
   for (const status of LISTED) {
     const pairs = diff.pairs.filter((p) => p.status === status);
     if (!pairs.length) continue;
-    out.push(`${L.status[status]}${L.colon}`, ...pairs.map((p) => pairLine(p, L)), '');
+    out.push(`${L.status[status]}${L.colon}`.trimEnd(), ...pairs.map((p) => pairLine(p, L)), '');
   }
   out.push(L.caveat);
   if (options.fullReport) out.push(L.fullReportAt.replace('{where}', options.fullReport));
