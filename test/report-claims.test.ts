@@ -153,6 +153,8 @@ describe('report text', () => {
       expect(han).toEqual([]);
     }
     expect(enMd).toContain('≥4次/year');
+    expect(enMd).toContain('### A #116, #118 ↔ B #51');
+    expect(renderReport(diff, 'html', { lang: 'en' })).toContain('A #116, #118 ↔ B #51');
   });
 
   it('dates read as dates: 3月31日前 is ≤ 03-31', () => {

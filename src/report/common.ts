@@ -149,7 +149,7 @@ export function changeQuote(change: Change, side: 'before' | 'after'): string | 
 /** The names of the rules that linked a pair, joined (`含相同条款、写明对方指标名称`); empty when the pair does
  * not record them (plain text). */
 export function basisNames(evidence: Evidence, L: Labels): string {
-  return (evidence.basis ?? []).map((b) => L.linkBasis[b]).join(L === LABELS.zh ? '、' : ', ');
+  return (evidence.basis ?? []).map((b) => L.linkBasis[b]).join(L.listSep);
 }
 
 /** The rules that linked a pair, as a phrase (`配对依据：含相同条款、写明对方指标名称`), or null when the

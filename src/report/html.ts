@@ -207,8 +207,8 @@ function sideHtml(diff: PlanDiff, L: Labels, side: 'a' | 'b', body: string): str
   return `<div class="side side-${side}"><h3>${h(who)} · ${h(planName(ref))}</h3>${body}</div>`;
 }
 
-function seqsText(tasks: Task[], who: string): string {
-  return tasks.length ? `${who} ${tasks.map((t) => `#${t.seq}`).join('、')}` : '';
+function seqsText(tasks: Task[], who: string, L: Labels): string {
+  return tasks.length ? `${who} ${tasks.map((t) => `#${t.seq}`).join(L.listSep)}` : '';
 }
 
 function rowAttrs(status: RowStatus, a: Task[], b: Task[], kinds: string[]): string {
@@ -251,7 +251,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
   return (
     `<article class="row pair" id="pair-${index + 1}" ${rowAttrs(pair.status, pair.a, pair.b, kindsOf(pair))}>` +
     `<header><span class="badge s-${pair.status}">${h(L.status[pair.status])}</span>` +
-    `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
+    `<span class="seqs">${h(seqsText(pair.a, L.planA, L))} ↔ ${h(seqsText(pair.b, L.planB, L))}</span>` +
     `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
     (basis ? `<span class="basis">${h(basis)}</span>` : '') +
     (isWeakPair(pair.evidence) ? `<span class="weak" title="${h(L.weakHint)}">${h(L.weak)}</span>` : '') +
@@ -271,7 +271,7 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   return (
     `<article class="row task-only" id="${status}-${index + 1}" ${rowAttrs(status, a, b, [])}>` +
     `<header><span class="badge s-${status}">${h(L.status[status])}</span>` +
-    `<span class="seqs">${h(seqsText([task], side === 'a' ? L.planA : L.planB))}</span></header>` +
+    `<span class="seqs">${h(seqsText([task], side === 'a' ? L.planA : L.planB, L))}</span></header>` +
     `<div class="sides">${side === 'a' ? present + absent : absent + present}</div></article>`
   );
 }
