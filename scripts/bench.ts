@@ -4,10 +4,11 @@
  *
  *   npm run bench                 everything
  *   npm run bench -- --quick      skip the 1,000-plan and 50 MB runs
+ *   npm run bench -- --no-tests   skip the timed run of the test suite
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignPlans } from '../src/align/align';
@@ -135,3 +136,16 @@ if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
 
 section('scale: a 50 MB plan, a 50 MB plan of 300,000 numbered items and a folder of 2,000 plans: parse throughput (MB/s) and peak memory (scripts/bench-scale.ts)');
 console.log(formatResults(benchScale(quick ? { sizes: [10], plans: 200, items: 60_000 } : {})));
+
+section('the test suite: npm test wall time (goal ≤ 60 s on two cores)');
+if (process.argv.includes('--no-tests')) {
+  console.log('skipped (--no-tests)');
+} else {
+  // the machine's load when the run starts says whether the figure is the suite's alone
+  const [load] = loadavg();
+  const started = performance.now();
+  const suite = spawnSync(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=dot'], { cwd: ROOT, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  const summary = /Tests\s+(.*)/.exec(suite.stdout ?? '')?.[1]?.replace(/\x1b\[[0-9;]*m/g, '').trim() ?? 'no summary';
+  console.log(`npm test: ${seconds.toFixed(1)} s wall on ${cpus().length} cores (load average ${load!.toFixed(1)} at start), exit ${suite.status}; tests ${summary}`);
+}

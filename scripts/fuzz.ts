@@ -264,7 +264,7 @@ export function fuzz(options: FuzzOptions = {}): FuzzReport {
     } catch (error) {
       if (error instanceof PlanParseError) {
         report.refused[error.code] = (report.refused[error.code] ?? 0) + 1;
-        if (!error.message.startsWith('plandiff: fuzz.txt')) problem = `PlanParseError does not name the file: ${error.message}`;
+        if (!error.message.startsWith('fuzz.txt')) problem = `PlanParseError does not name the file: ${error.message}`;
         else if (lossless) problem = `a change no parser should see made the plan unreadable: ${error.message}`;
       } else {
         problem = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);

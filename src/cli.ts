@@ -1,80 +1,364 @@
-#!/usr/bin/env node
 /**
- * plandiff's command line: parses arguments, calls the library, writes the result. No analysis here.
+ * plandiff's command line: parses arguments, calls the library, writes the result. No analysis and no
+ * rendering here (that is src/report/); `src/bin.ts` runs {@link main} with the process's streams.
+ *
+ * Every command is one entry of {@link COMMANDS} (its arguments, formats, help line and what it runs) and
+ * every option one entry of {@link OPTIONS}; the help text is made from those two tables.
  */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { alignPlans } from './align/align';
-import { alignmentToJson } from './align/json';
-import { loadCorpus, loadCorpusPlans, loadPlan, loadPlans, resolvePlanPath, type LoadOptions } from './corpus';
-import { diffPlans } from './diff/diff';
-import { diffToJson, obligationsToJson } from './diff/json';
-import { PlanParseError, UsageError } from './errors';
-import { createCachedTokenizer } from './io/token-cache';
-import { createPlanCache, type PlanCache } from './io/plan-cache';
 import { preparePlan, type PreparedPlan } from './align/prepare';
-import { checkOutput, writeOutput } from './io/write';
-import { extractObligations } from './obligations/extract';
-import { renderPlanOutline } from './outline';
-import { renderAlignment, renderAudit, renderObligations, renderReport, renderTrace, type ReportFormat } from './report/index';
+import { reviewQueue } from './align/review';
 import { auditConvergence } from './audit/audit';
 import { traceTask } from './audit/trace';
-import { createProgress } from './io/progress';
-import type { Tokenizer } from './text/tokenize';
-import { announcePlan } from './text/tokenizer-jieba';
+import { loadCorpus, loadPlan, loadPlanFile, resolvePlanPath, type LoadOptions, type SkippedPlan } from './corpus';
+import { diffPlans } from './diff/diff';
+import { PlanParseError, UsageError } from './errors';
 import { alignOptionsOf, checkAlignArgs, decisionFilesFor, limitOf, minProbabilityOf, type AlignArgs } from './io/align-args';
-import { reviewQueue } from './align/review';
+import { createProgress } from './io/progress';
+import { createCachedTokenizer, type CachedTokenizer } from './io/token-cache';
+import { checkOutput, writeOutput } from './io/write';
+import { extractObligations } from './obligations/extract';
+import { createPlanCache, type PlanCache } from './plan-cache';
+import { renderCorpus } from './report/corpus';
+import { renderAlignment, renderAudit, renderObligations, renderReport, renderTrace, type ReportLang } from './report/index';
+import { renderPlan } from './report/plan';
 import { renderReview, reviewSheet, type ReviewFormat } from './report/review';
+import { renderSummary } from './report/summary';
+import type { Tokenizer } from './text/tokenize';
+import type { Plan } from './types';
+import { announcePlan } from './text/tokenizer-jieba';
 
-const HELP = `plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)
+/** The part of a writable stream the command line uses (`process.stdout` fits). */
+export interface CliStream {
+  /** Writes a chunk */
+  write(chunk: string): unknown;
+  /** True when the stream is a terminal */
+  isTTY?: boolean;
+  /** Terminal width, when known */
+  columns?: number;
+}
 
-Usage:
-  plandiff parse <plan> [--format json|md]            the plan's tasks, units and time nodes
-  plandiff align <planA> <planB> [--format json|md]  which tasks carry the same obligation
-  plandiff obligations <plan> [--format json|csv]     the numbers each task commits to
-  plandiff diff <planA> <planB> [--format md|html|json|csv] [--lang zh|en]
-                                                      added, dropped, strengthened, weakened
-  plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]
-                                                      how closely each plan follows the directive
-  plandiff trace <plan> <seq> [--format md|json]      one task followed across the corpus
-  plandiff review <planA> <planB> [--limit N] [--format json|md|html]
-                                                      the links whose answer would change the result most
-  plandiff corpus [--format md|json]                  list the plans of the corpus
+/** Where {@link main} writes and what environment it reads (default: the process's). */
+export interface CliIo {
+  /** Output of the command */
+  stdout: CliStream;
+  /** Errors, progress and the summary that goes with `-o` */
+  stderr: CliStream;
+  /** Environment variables (PLANDIFF_CACHE_DIR, XDG_CACHE_HOME) */
+  env: Record<string, string | undefined>;
+}
 
-<plan> is a corpus id (e.g. putuo-2023) or a path to a plan text file.
+/** Every output format a command may write. */
+export type CliFormat = 'md' | 'html' | 'json' | 'csv';
 
-Options:
-  -f, --format <fmt>    output format (default depends on the command)
-  -o, --output <file>   write to a file (atomically) instead of stdout
-      --force           replace an existing output file
-      --corpus <dir>    a folder with a manifest.json to resolve ids against (default: bundled corpus)
-      --lang <zh|en>    report labels in Chinese (default) or English; plan text is never translated
-      --no-cache        do not read or write the token and plan caches (PLANDIFF_CACHE_DIR, default ~/.cache/plandiff)
-
-Alignment (align, diff, review, audit, trace):
-      --decisions <file>       a reader's answers {"a", "b", "decisions": [...]}: confirmed links are kept,
-                               rejected ones excluded (audit, trace: repeat it, one file per pair)
-      --min-probability <p>    links below this calibrated probability are not paired (0–1, default 0.5)
-      --embeddings <file>      sentence vectors {"model", "vectors": {"<taskHash>": [...]}} (align, diff, review)
-      --limit <N>              review, diff --format html: ask at most N questions (default: as many as the
-                               two plans have tasks)
-  -h, --help            this help
-`;
-
-interface Common {
+/** What a command runs with: its arguments and the parsed common options. */
+export interface CommandContext {
+  /** Positional arguments after the command name */
+  args: string[];
+  /** The output format, chosen from --format, the -o file's extension or the command's default */
+  format: CliFormat;
+  /** Report language */
+  lang: ReportLang;
+  /** --directive (audit) */
   directive: string | undefined;
-  format: string | undefined;
-  output: string | undefined;
-  force: boolean;
-  lang: 'zh' | 'en';
+  /** Where plan ids are resolved */
   load: LoadOptions;
-  tokenizer: () => Tokenizer | undefined;
-  /** A plan loaded and tokenized, through the plan cache unless --no-cache */
-  prepared: (ref: string) => PreparedPlan;
+  /** The tokenizer to use (the token cache), or undefined for the default one */
+  tokenizer(): Tokenizer | undefined;
+  /** A plan, loaded and tokenized through the plan cache (unless --no-cache) */
+  prepared(ref: string): PreparedPlan;
+  /** Every plan of the corpus (--corpus, default the bundled one) through the plan cache, and those skipped */
+  corpusPlans(): { plans: PreparedPlan[]; skipped: SkippedPlan[] };
+  /** Where progress is drawn (a terminal only) */
+  stderr: CliStream;
   /** --decisions files, --min-probability, --embeddings and --limit as given */
   alignArgs: AlignArgs;
+}
+
+/** What a command gives back: the text to write, and for long reports a short summary for a terminal. */
+export interface CommandResult {
+  /** The full output in the chosen format */
+  text: string;
+  /** The terminal summary; `fullReport` is the file the report went to, `command` the command line typed */
+  summary?: (where: { fullReport?: string; command?: string }) => string;
+}
+
+/** One command of the command line. */
+export interface CommandSpec {
+  /** Its arguments as the help shows them (`<planA> <planB>`) */
+  args: string;
+  /** How many positional arguments it needs at least */
+  minArgs: number;
+  /** Options besides the common ones, as the help shows them (`--directive <plan>`) */
+  extra?: string;
+  /** Options besides the common ones that its help lists */
+  options?: readonly OptionName[];
+  /** Output formats it writes, its default first */
+  formats: readonly CliFormat[];
+  /** One line on what it prints */
+  about: string;
+  /** Runs it */
+  run(ctx: CommandContext): CommandResult;
+}
+
+/** Loads plans one by one through `load`; a plan that fails is listed with its reason and the rest still load. */
+function loadEach<T>(refs: string[], load: (ref: string) => T): { plans: T[]; skipped: SkippedPlan[] } {
+  const plans: T[] = [];
+  const skipped: SkippedPlan[] = [];
+  for (const ref of refs) {
+    try {
+      plans.push(load(ref));
+    } catch (err) {
+      if (!(err instanceof PlanParseError)) throw err;
+      skipped.push({ ref, file: err.file, code: err.code, reason: err.message });
+    }
+  }
+  return { plans, skipped };
+}
+
+/** The commands. Adding a command is adding an entry here; the help lists it from this table. */
+export const COMMANDS: Record<string, CommandSpec> = {
+  parse: {
+    args: '<plan>',
+    minArgs: 1,
+    formats: ['json', 'md'],
+    about: "the plan's tasks, units and time nodes",
+    run: (ctx) => ({ text: renderPlan(loadPlan(ctx.args[0]!, ctx.load), ctx.format as 'json' | 'md') }),
+  },
+  align: {
+    args: '<planA> <planB>',
+    minArgs: 2,
+    formats: ['json', 'md'],
+    about: 'which tasks carry the same obligation',
+    options: ['decisions', 'min-probability', 'embeddings'],
+    run: (ctx) => {
+      const a = ctx.prepared(ctx.args[0]!);
+      const b = ctx.prepared(ctx.args[1]!);
+      const alignment = alignPlans(a, b, alignOptionsOf(ctx.alignArgs, a.plan, b.plan));
+      return { text: renderAlignment(alignment, ctx.format as 'json' | 'md', { lang: ctx.lang }) };
+    },
+  },
+  obligations: {
+    args: '<plan>',
+    minArgs: 1,
+    formats: ['json', 'md', 'csv'],
+    about: 'the numbers each task commits to',
+    run: (ctx) => {
+      const plan = ctx.prepared(ctx.args[0]!).plan;
+      return { text: renderObligations(plan, extractObligations, ctx.format as 'json' | 'md' | 'csv', { lang: ctx.lang }) };
+    },
+  },
+  diff: {
+    args: '<planA> <planB>',
+    minArgs: 2,
+    formats: ['md', 'html', 'json', 'csv'],
+    about: 'added, dropped, strengthened, weakened',
+    options: ['decisions', 'min-probability', 'embeddings', 'limit'],
+    run: (ctx) => {
+      const tokenizer = ctx.tokenizer();
+      const a = ctx.prepared(ctx.args[0]!);
+      const b = ctx.prepared(ctx.args[1]!);
+      const options = alignOptionsOf(ctx.alignArgs, a.plan, b.plan);
+      const alignment = alignPlans(a, b, options);
+      const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...options, alignment });
+      // the HTML report offers the review questions with same / different buttons
+      const review =
+        ctx.format === 'html'
+          ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(ctx.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length)), options.decisions)
+          : undefined;
+      return {
+        text: renderReport(diff, ctx.format, { lang: ctx.lang, ...(review ? { review } : {}) }),
+        summary: (where) => renderSummary(diff, { lang: ctx.lang, ...where }),
+      };
+    },
+  },
+  audit: {
+    args: '<plan…>',
+    minArgs: 1,
+    extra: '--directive <plan>',
+    formats: ['md', 'html', 'json', 'csv'],
+    about: 'how closely each plan follows the directive',
+    options: ['directive', 'decisions', 'min-probability'],
+    run: (ctx) => {
+      if (!ctx.directive) throw new UsageError(`missing --directive; usage: ${synopsis('audit')}`);
+      const directive = ctx.prepared(ctx.directive);
+      const progress = createProgress(ctx.args.length * 2, 'audit', ctx.stderr);
+      const { plans, skipped } = loadEach(ctx.args, ctx.prepared);
+      progress.tick(ctx.args.length);
+      const tokenizer = ctx.tokenizer();
+      const minProbability = minProbabilityOf(ctx.alignArgs.minProbability);
+      const conv = auditConvergence(directive, plans, {
+        ...(tokenizer ? { tokenizer } : {}),
+        ...(minProbability !== undefined ? { minProbability } : {}),
+        decisionFiles: decisionFilesFor(ctx.alignArgs, directive.plan, plans.map((p) => p.plan)),
+        skipped: skipped.map((s) => ({ ref: s.ref, reason: s.reason })),
+        onPlan: () => progress.tick(),
+      });
+      progress.finish();
+      return { text: renderAudit(conv, ctx.format, { lang: ctx.lang }) };
+    },
+  },
+  trace: {
+    args: '<plan> <seq>',
+    minArgs: 2,
+    formats: ['md', 'json'],
+    about: 'one task followed across the corpus',
+    options: ['decisions', 'min-probability'],
+    run: (ctx) => {
+      const seq = Number(ctx.args[1]);
+      if (!Number.isInteger(seq) || seq < 1) throw new UsageError(`task number must be a positive integer, not "${ctx.args[1]}"`);
+      const origin = ctx.prepared(ctx.args[0]!);
+      const count = origin.plan.tasks.length;
+      if (!origin.plan.tasks.some((t) => t.seq === seq)) {
+        throw new UsageError(`${origin.plan.meta.id} has no task ${seq} (its tasks are numbered 1–${count})`);
+      }
+      const tokenizer = ctx.tokenizer();
+      const { plans } = ctx.corpusPlans();
+      const minProbability = minProbabilityOf(ctx.alignArgs.minProbability);
+      const trace = traceTask(origin, seq, plans, {
+        ...(tokenizer ? { tokenizer } : {}),
+        ...(minProbability !== undefined ? { minProbability } : {}),
+        decisionFiles: decisionFilesFor(ctx.alignArgs, origin.plan, plans.map((p) => p.plan)),
+      });
+      return { text: renderTrace(trace, ctx.format as 'md' | 'json', { lang: ctx.lang }) };
+    },
+  },
+  review: {
+    args: '<planA> <planB>',
+    minArgs: 2,
+    formats: ['md', 'json', 'html'],
+    about: 'the links whose answer would change the result most',
+    options: ['decisions', 'min-probability', 'embeddings', 'limit'],
+    run: (ctx) => {
+      const a = ctx.prepared(ctx.args[0]!);
+      const b = ctx.prepared(ctx.args[1]!);
+      const options = alignOptionsOf(ctx.alignArgs, a.plan, b.plan);
+      const questions = reviewQueue(alignPlans(a, b, options), limitOf(ctx.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length));
+      return { text: renderReview(reviewSheet(a.plan, b.plan, questions, options.decisions), ctx.format as ReviewFormat, { lang: ctx.lang }) };
+    },
+  },
+  corpus: {
+    args: '',
+    minArgs: 0,
+    formats: ['md', 'json'],
+    about: 'the plans of the corpus',
+    run: (ctx) => ({ text: renderCorpus(loadCorpus(ctx.load.corpusDir).entries, ctx.format as 'md' | 'json') }),
+  },
+};
+
+/** One option of the command line, as `node:util` parseArgs takes it plus its help. */
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** May be given more than once */
+  multiple?: boolean;
+  short?: string;
+  /** The value's name in the help (`<file>`) */
+  value?: string;
+  help: string;
+}
+
+/** The options. Adding an option is adding an entry here (and reading it where it is used). */
+export const OPTIONS = {
+  format: { type: 'string', short: 'f', value: '<fmt>', help: "output format (default: the command's first; with -o, the file's extension)" },
+  output: { type: 'string', short: 'o', value: '<file>', help: 'write to a file (atomically) instead of stdout; .md .html .json .csv pick the format' },
+  force: { type: 'boolean', help: 'replace an existing output file' },
+  directive: { type: 'string', short: 'd', value: '<plan>', help: 'the plan the audit measures against' },
+  corpus: { type: 'string', value: '<dir>', help: 'a folder with a manifest.json to resolve ids against (default: bundled corpus)' },
+  lang: { type: 'string', value: '<zh|en>', help: 'report labels in Chinese (default) or English; plan text is never translated' },
+  'no-cache': { type: 'boolean', help: 'do not read or write the token and plan caches (PLANDIFF_CACHE_DIR, default ~/.cache/plandiff)' },
+  decisions: { type: 'string', multiple: true, value: '<file>', help: "a reader's answers (plandiff review): confirmed links kept, rejected ones excluded; audit, trace: one file per pair, repeated" },
+  'min-probability': { type: 'string', value: '<p>', help: 'links below this calibrated probability are not paired (0–1, default 0.5)' },
+  embeddings: { type: 'string', value: '<file>', help: 'your own sentence vectors {"model", "vectors": {"<taskHash>": [...]}} (docs/notebook.md)' },
+  limit: { type: 'string', value: '<N>', help: 'review, diff --format html: ask at most N questions (default: as many as the two plans have tasks)' },
+  version: { type: 'boolean', help: "plandiff's version" },
+  help: { type: 'boolean', short: 'h', help: 'this help; after a command, that command’s help' },
+} satisfies Record<string, OptionSpec>;
+
+/** The name of an option. */
+type OptionName = keyof typeof OPTIONS;
+
+/** The file extensions that name an output format. */
+const EXTENSION_FORMATS: Record<string, CliFormat> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.csv': 'csv' };
+
+/** A command's usage line: `plandiff diff <planA> <planB> [--format md|html|json|csv] [--lang zh|en]`. */
+export function synopsis(name: string): string {
+  const spec = COMMANDS[name]!;
+  const parts = ['plandiff', name, spec.extra, spec.args, `[--format ${spec.formats.join('|')}]`];
+  if (name !== 'parse' && name !== 'corpus') parts.push('[--lang zh|en]');
+  return parts.filter((p) => p).join(' ');
+}
+
+function optionLines(names: readonly OptionName[]): string[] {
+  return names.map((name) => {
+    const o: OptionSpec = OPTIONS[name];
+    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`;
+    return `  ${flag.padEnd(24)} ${o.help}`;
+  });
+}
+
+const COMMON_OPTIONS = ['format', 'output', 'force', 'corpus', 'lang', 'no-cache', 'help'] as const;
+
+/** The help of the whole program. */
+export function helpText(): string {
+  const lines = ['plandiff — parse, align and diff Chinese government work plans (政务公开工作要点)', '', 'Usage:'];
+  for (const [name, spec] of Object.entries(COMMANDS)) lines.push(`  ${synopsis(name)}`, `      ${spec.about}`);
+  lines.push(
+    '',
+    '<plan> is a corpus id (e.g. putuo-2023) or a path to a plan text file.',
+    'On a terminal, diff prints a summary and says how to get the full report; piped or with -o it writes the full report.',
+    '',
+    'Options:',
+    ...optionLines([...COMMON_OPTIONS, 'directive', 'version']),
+    '',
+    'Alignment options (align, diff, review, audit, trace):',
+    ...optionLines(['decisions', 'min-probability', 'embeddings', 'limit']),
+    '',
+    '`plandiff <command> --help` shows one command.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The help of one command. */
+export function commandHelp(name: string): string {
+  const spec = COMMANDS[name]!;
+  const names: OptionName[] = [...COMMON_OPTIONS, ...(spec.options ?? [])];
+  return [`Usage: ${synopsis(name)}`, '', `  ${spec.about}`, `  formats: ${spec.formats.join(', ')} (default ${spec.formats[0]})`, '', 'Options:', ...optionLines(names), ''].join('\n');
+}
+
+/** plandiff's version, from the package.json beside `src/` and `dist/`. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * The format to write: --format when given, else the -o file's extension when it names one, else the
+ * command's default. A --format that the file's extension contradicts is an error, so is a format the
+ * command does not write.
+ */
+export function chooseFormat(name: string, given: string | undefined, output: string | undefined): CliFormat {
+  const spec = COMMANDS[name]!;
+  const ext = output ? extname(output).toLowerCase() : '';
+  const fromFile = Object.hasOwn(EXTENSION_FORMATS, ext) ? EXTENSION_FORMATS[ext] : undefined;
+  const allowed = spec.formats.join(', ');
+  if (given != null) {
+    if (!(spec.formats as readonly string[]).includes(given)) throw new UsageError(`unknown format "${given}" for ${name}; use one of ${allowed}`);
+    if (fromFile && fromFile !== given) {
+      throw new UsageError(`--format ${given} contradicts the output file ${output} (${ext} is ${fromFile}); drop --format or rename the file`);
+    }
+    return given as CliFormat;
+  }
+  if (fromFile) {
+    if (!spec.formats.includes(fromFile)) throw new UsageError(`${name} cannot write ${fromFile} (${output}); its formats are ${allowed}`);
+    return fromFile;
+  }
+  return spec.formats[0]!;
 }
 
 /** Plan cache entries of the bundled corpus made when the package was built: `plan-cache/` beside the
@@ -84,133 +368,10 @@ function shippedCacheDir(): string {
 }
 
 /** The cache folder (token and plan caches): $PLANDIFF_CACHE_DIR, else $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff. */
-function cacheDir(): string {
-  if (process.env.PLANDIFF_CACHE_DIR) return process.env.PLANDIFF_CACHE_DIR;
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plandiff');
+function cacheDir(env: CliIo['env']): string {
+  if (env.PLANDIFF_CACHE_DIR) return env.PLANDIFF_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plandiff');
 }
-
-function csvField(value: string | number | null): string {
-  const s = value == null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-type Command = (args: string[], opts: Common) => string;
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}
-
-function need(args: string[], count: number, usage: string): void {
-  if (args.length < count) throw new UsageError(`missing argument; usage: ${usage}`);
-}
-
-function pickFormat(format: string | undefined, allowed: string[], fallback: string): string {
-  const f = format ?? fallback;
-  if (!allowed.includes(f)) throw new UsageError(`unknown format "${f}"; use one of ${allowed.join(', ')}`);
-  return f;
-}
-
-const commands: Record<string, Command> = {
-  corpus(_args, opts) {
-    const corpus = loadCorpus(opts.load.corpusDir);
-    const format = pickFormat(opts.format, ['json', 'md'], 'md');
-    if (format === 'json') return stableJson(corpus.entries);
-    const lines = ['| id | 区 | 年度 | 文号 | 成文日期 | 文件 |', '|---|---|---|---|---|---|'];
-    for (const e of corpus.entries) {
-      lines.push(`| ${e.id} | ${e.district} | ${e.year} | ${e.docNumber ?? '—'} | ${e.issueDate ?? '—'} | ${e.file} |`);
-    }
-    return lines.join('\n') + '\n';
-  },
-  align(args, opts) {
-    need(args, 2, 'plandiff align <planA> <planB> [--format json|md]');
-    const format = pickFormat(opts.format, ['json', 'md'], 'json');
-    const a = opts.prepared(args[0]!);
-    const b = opts.prepared(args[1]!);
-    const alignment = alignPlans(a, b, alignOptionsOf(opts.alignArgs, a.plan, b.plan));
-    const text = format === 'md' ? renderAlignment(alignment, 'md', { lang: opts.lang }) : stableJson(alignmentToJson(alignment));
-    return text;
-  },
-  obligations(args, opts) {
-    need(args, 1, 'plandiff obligations <plan> [--format json|md|csv]');
-    const format = pickFormat(opts.format, ['json', 'md', 'csv'], 'json');
-    const plan = loadPlan(args[0]!, opts.load);
-    if (format === 'md') return renderObligations(plan, extractObligations, 'md', { lang: opts.lang });
-    const rows = obligationsToJson(plan.tasks, extractObligations);
-    if (format === 'json') return stableJson(rows);
-    const columns = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
-    const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
-    return '\uFEFF' + lines.join('\r\n') + '\r\n';
-  },
-  diff(args, opts) {
-    need(args, 2, 'plandiff diff <planA> <planB> [--format md|html|json|csv]');
-    const format = pickFormat(opts.format, ['md', 'html', 'json', 'csv'], 'md') as ReportFormat;
-    const a = opts.prepared(args[0]!);
-    const b = opts.prepared(args[1]!);
-    const tokenizer = opts.tokenizer();
-    const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
-    const alignment = alignPlans(a, b, options);
-    const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...options, alignment });
-    if (format === 'json') return stableJson(diffToJson(diff));
-    // the HTML report offers the review questions with same / different buttons
-    const review = format === 'html' ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(opts.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length)), options.decisions) : undefined;
-    return renderReport(diff, format, { lang: opts.lang, ...(review ? { review } : {}) });
-  },
-  audit(args, opts) {
-    const usage = 'plandiff audit --directive <plan> <plan…> [--format html|md|json|csv]';
-    if (!opts.directive) throw new UsageError(`missing --directive; usage: ${usage}`);
-    need(args, 1, usage);
-    const format = pickFormat(opts.format, ['html', 'md', 'json', 'csv'], 'md') as 'html' | 'md' | 'json' | 'csv';
-    const directive = loadPlan(opts.directive, opts.load);
-    const progress = createProgress(args.length * 2, 'audit');
-    const { plans, skipped } = loadPlans(args, opts.load);
-    progress.tick(args.length);
-    const tokenizer = opts.tokenizer();
-    const minProbability = minProbabilityOf(opts.alignArgs.minProbability);
-    const conv = auditConvergence(directive, plans, {
-      ...(tokenizer ? { tokenizer } : {}),
-      ...(minProbability !== undefined ? { minProbability } : {}),
-      decisionFiles: decisionFilesFor(opts.alignArgs, directive, plans),
-      skipped: skipped.map((s) => ({ ref: s.ref, reason: s.reason })),
-      onPlan: () => progress.tick(),
-    });
-    progress.finish();
-    return renderAudit(conv, format, { lang: opts.lang });
-  },
-  trace(args, opts) {
-    need(args, 2, 'plandiff trace <plan> <seq> [--format md|json]');
-    const format = pickFormat(opts.format, ['md', 'json'], 'md') as 'md' | 'json';
-    const seq = Number(args[1]);
-    if (!Number.isInteger(seq) || seq < 1) throw new UsageError(`task number must be a positive integer, not "${args[1]}"`);
-    const origin = loadPlan(args[0]!, opts.load);
-    if (!origin.tasks.some((t) => t.seq === seq)) {
-      throw new UsageError(`${origin.meta.id} has no task ${seq} (its tasks are numbered 1–${origin.tasks.length})`);
-    }
-    const { plans } = loadCorpusPlans(opts.load.corpusDir, opts.load);
-    const tokenizer = opts.tokenizer();
-    const minProbability = minProbabilityOf(opts.alignArgs.minProbability);
-    const trace = traceTask(origin, seq, plans, {
-      ...(tokenizer ? { tokenizer } : {}),
-      ...(minProbability !== undefined ? { minProbability } : {}),
-      decisionFiles: decisionFilesFor(opts.alignArgs, origin, plans),
-    });
-    return renderTrace(trace, format, { lang: opts.lang });
-  },
-  review(args, opts) {
-    need(args, 2, 'plandiff review <planA> <planB> [--decisions <file>] [--limit N] [--format json|md|html]');
-    const format = pickFormat(opts.format, ['json', 'md', 'html'], 'md') as ReviewFormat;
-    const a = opts.prepared(args[0]!);
-    const b = opts.prepared(args[1]!);
-    const options = alignOptionsOf(opts.alignArgs, a.plan, b.plan);
-    const questions = reviewQueue(alignPlans(a, b, options), limitOf(opts.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length));
-    return renderReview(reviewSheet(a.plan, b.plan, questions, options.decisions), format, { lang: opts.lang });
-  },
-  parse(args, opts) {
-    need(args, 1, 'plandiff parse <plan> [--format json|md]');
-    const format = pickFormat(opts.format, ['json', 'md'], 'json');
-    const plan = loadPlan(args[0]!, opts.load);
-    return format === 'md' ? renderPlanOutline(plan) : stableJson(plan);
-  },
-};
 
 /** Every file a command may read: the plans named, the corpus manifest and the corpus's plan files. */
 function inputFiles(refs: string[], load: LoadOptions): string[] {
@@ -224,101 +385,114 @@ function inputFiles(refs: string[], load: LoadOptions): string[] {
   return files;
 }
 
-/** Runs the CLI; returns the exit code. */
-export function main(argv: string[]): number {
+/** A plan prepared without the plan cache, after telling the tokenizer its texts (it then loads only the words they need). */
+function prepareAnnounced(plan: Plan): PreparedPlan {
+  announcePlan(plan);
+  return preparePlan(plan);
+}
+
+/** The process's own streams and environment. */
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/** Runs the command line with `argv` (the arguments after the program name); returns the exit code. */
+export function main(argv: string[], io: CliIo = processIo()): number {
+  const fail = (code: number, message: string, help = ''): number => {
+    io.stderr.write(`plandiff: ${message}\n${help ? `\n${help}` : ''}`);
+    return code;
+  };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        directive: { type: 'string', short: 'd' },
-        output: { type: 'string', short: 'o' },
-        force: { type: 'boolean', default: false },
-        corpus: { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-        'no-cache': { type: 'boolean', default: false },
-        decisions: { type: 'string', multiple: true },
-        'min-probability': { type: 'string' },
-        embeddings: { type: 'string' },
-        limit: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (err) {
-    process.stderr.write(`plandiff: ${(err as Error).message}\n\n${HELP}`);
-    return 2;
+    return fail(2, (err as Error).message, helpText());
   }
-  const [name, ...rest] = parsed.positionals;
-  if (parsed.values.help || !name) {
-    process.stdout.write(HELP);
-    return name || parsed.values.help ? 0 : 2;
+  const values = parsed.values;
+  const [name, ...args] = parsed.positionals;
+  if (values.version) {
+    io.stdout.write(`${version()}\n`);
+    return 0;
   }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`plandiff: unknown command "${name}"\n\n${HELP}`);
-    return 2;
+  if (!name) {
+    (values.help ? io.stdout : io.stderr).write(helpText());
+    return values.help ? 0 : 2;
   }
-  const lang = parsed.values.lang;
-  if (lang !== 'zh' && lang !== 'en') {
-    process.stderr.write(`plandiff: unknown language "${lang}"; use zh or en\n`);
-    return 2;
+  const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!spec) return fail(2, `unknown command "${name}"`, helpText());
+  if (values.help) {
+    io.stdout.write(commandHelp(name));
+    return 0;
   }
-  let cached: ReturnType<typeof createCachedTokenizer> | undefined;
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') return fail(2, `unknown language "${lang}"; use zh or en`);
+  const noCache = values['no-cache'] ?? false;
+  const dir = cacheDir(io.env);
+  let tokens: CachedTokenizer | undefined;
   let plans: PlanCache | undefined;
-  const opts: Common = {
-    directive: parsed.values.directive,
-    format: parsed.values.format,
-    output: parsed.values.output,
-    force: parsed.values.force ?? false,
+  const tokenizer = (): Tokenizer | undefined => {
+    if (noCache) return undefined;
+    tokens ??= createCachedTokenizer({ dir, flushOnExit: false });
+    return tokens;
+  };
+  const planCache = (): PlanCache => {
+    plans ??= createPlanCache({ dir, tokenizer: tokenizer(), shipped: shippedCacheDir(), flushOnExit: false });
+    return plans;
+  };
+  const load: LoadOptions = values.corpus ? { corpusDir: values.corpus } : {};
+  const alignArgs: AlignArgs = {
+    decisions: values.decisions ?? [],
+    minProbability: values['min-probability'],
+    embeddings: values.embeddings,
+    limit: values.limit,
+  };
+  const ctx: CommandContext = {
+    args,
+    format: 'md',
     lang,
-    load: parsed.values.corpus ? { corpusDir: parsed.values.corpus } : {},
-    tokenizer: () => {
-      if (parsed.values['no-cache']) return undefined;
-      cached ??= createCachedTokenizer({ dir: cacheDir() });
-      return cached;
-    },
-    prepared: (ref) => {
-      if (parsed.values['no-cache']) {
-        const plan = loadPlan(ref, opts.load);
-        announcePlan(plan);
-        return preparePlan(plan);
-      }
-      plans ??= createPlanCache({ dir: cacheDir(), tokenizer: opts.tokenizer(), shipped: shippedCacheDir() });
-      return plans.load(ref, opts.load);
-    },
-    alignArgs: {
-      decisions: parsed.values.decisions ?? [],
-      minProbability: parsed.values['min-probability'],
-      embeddings: parsed.values.embeddings,
-      limit: parsed.values.limit,
+    directive: values.directive,
+    load,
+    tokenizer,
+    stderr: io.stderr,
+    alignArgs,
+    prepared: (ref) => (noCache ? prepareAnnounced(loadPlan(ref, load)) : planCache().load(ref, load)),
+    corpusPlans: () => {
+      const corpus = loadCorpus(load.corpusDir);
+      const byId = new Map(corpus.entries.map((e) => [e.id, e]));
+      const loaded = loadEach(corpus.entries.map((e) => e.id), (id) => {
+        const entry = byId.get(id)!;
+        return noCache ? prepareAnnounced(loadPlanFile(entry.file, entry, load)) : planCache().loadFile(entry.file, entry, load);
+      });
+      return { plans: loaded.plans, skipped: [...corpus.problems, ...loaded.skipped] };
     },
   };
   try {
+    if (args.length < spec.minArgs) throw new UsageError(`missing argument; usage: ${synopsis(name)}`);
+    const output = values.output;
+    ctx.format = chooseFormat(name, values.format, output);
     const inputs = [
-      ...inputFiles([...rest, ...(opts.directive ? [opts.directive] : [])], opts.load),
-      ...opts.alignArgs.decisions,
-      ...(opts.alignArgs.embeddings ? [opts.alignArgs.embeddings] : []),
+      ...inputFiles([...args, ...(values.directive ? [values.directive] : [])], load),
+      ...alignArgs.decisions,
+      ...(alignArgs.embeddings ? [alignArgs.embeddings] : []),
     ];
-    if (opts.output) checkOutput(opts.output, { force: opts.force, inputs });
-    checkAlignArgs(name, opts.alignArgs);
-    const text = command(rest, opts);
-    if (opts.output) writeOutput(opts.output, text, { force: opts.force, inputs });
-    else process.stdout.write(text);
+    if (output) checkOutput(output, { force: values.force ?? false, inputs });
+    checkAlignArgs(name, alignArgs);
+    const result = spec.run(ctx);
+    if (output) {
+      writeOutput(output, result.text, { force: values.force ?? false, inputs });
+      if (result.summary && io.stderr.isTTY) io.stderr.write(result.summary({ fullReport: output }));
+    } else if (result.summary && io.stdout.isTTY && values.format == null) {
+      io.stdout.write(result.summary({ command: ['plandiff', ...argv].join(' ') }));
+    } else {
+      io.stdout.write(result.text);
+    }
     return 0;
   } catch (err) {
-    if (err instanceof PlanParseError || err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
-      return err instanceof UsageError ? 2 : 1;
-    }
+    if (err instanceof UsageError) return fail(2, err.message);
+    if (err instanceof PlanParseError) return fail(1, err.message);
     throw err;
+  } finally {
+    tokens?.flush();
+    plans?.flush();
   }
 }
-
-// A reader that stops early (`plandiff parse … | head`) closes the pipe: that is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
-process.exitCode = main(process.argv.slice(2));

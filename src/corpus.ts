@@ -1,15 +1,17 @@
 /**
  * The corpus loader: manifests of plans, and plan references that are either a corpus id or a file path.
- * With src/cli.ts and src/io/, the only code that touches the file system.
+ * With src/cli.ts, src/plan-cache.ts and src/io/, the only code that touches the file system.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanParseError } from './errors';
+import { sourceCharMap, sourceTextOf } from './diff/display';
+import { decodeBytes } from './io/decode';
 import { readPlanFile } from './io/read';
 import { parsePlan } from './parse/plan';
 import { createProgress } from './io/progress';
-import type { CorpusEntry, Plan } from './types';
+import type { CorpusEntry, Plan, Task } from './types';
 
 /** Plans longer than this (characters) show a progress bar while they parse, on a terminal only. */
 const PROGRESS_MIN_CHARS = 5_000_000;
@@ -144,6 +146,20 @@ export function loadPlanFile(file: string, entry: CorpusEntry | null, options: L
   const bar = input.text.length > PROGRESS_MIN_CHARS ? createProgress(100, `parsing ${label}`) : null;
   const plan = parsePlan(input, { file: label, id, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
   bar?.finish();
+  if (input.convertedFromTraditional && !input.format) {
+    // (a plain-text file: an HTML page or Word file is quoted as its extracted, converted text)
+    // matching reads the simplified text; reports quote the plan in its own characters
+    const source = decodeBytes(readFileSync(file), label).text.split(/\r\n|\r|\n/);
+    const converted = input.text.split(/\r\n|\r|\n/);
+    plan.sourceChars = sourceCharMap(source.join('\n'), converted.join('\n'));
+    const span = (t: Task) => [t.source.lineStart - 1, t.source.lineEnd] as const;
+    plan.sourceTexts = Object.fromEntries(
+      plan.tasks.flatMap((t) => {
+        const text = sourceTextOf(t.text, source.slice(...span(t)), converted.slice(...span(t)));
+        return text ? [[String(t.seq), text]] : [];
+      }),
+    );
+  }
   if (input.convertedFromTraditional && !plan.messages.some((m) => m.ruleId === 'text/converted-traditional')) {
     plan.messages.unshift({
       reason: 'the text is in traditional characters and was converted to simplified',
@@ -191,6 +207,10 @@ export function loadPlan(ref: string, options: LoadOptions = {}): Plan {
  */
 export function findPlan(ref: string, options: LoadOptions = {}): { file: string; entry: CorpusEntry | null } {
   if (existsSync(ref) && statSync(ref).isFile()) return { file: ref, entry: null };
+  if (existsSync(ref) && statSync(ref).isDirectory()) {
+    const manifest = existsSync(join(ref, MANIFEST)) ? ` (it has a ${MANIFEST}: pass it as --corpus to use its ids)` : '';
+    throw new PlanParseError('not-found', ref, null, `this is a folder, not a plan file; give a plan's file or corpus id${manifest}`);
+  }
   const corpus = loadCorpus(options.corpusDir);
   const entry = findEntry(corpus, ref);
   if (!entry) {

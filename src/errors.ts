@@ -17,7 +17,8 @@ export type PlanErrorCode =
   | 'bad-decisions'
   | 'bad-embeddings';
 
-/** A plan file that cannot be turned into a Plan. */
+/** A plan file that cannot be turned into a Plan. The message names the file (and line) and carries no program
+ * name: the command line adds `plandiff: ` when it prints one. */
 export class PlanParseError extends Error {
   override readonly name = 'PlanParseError';
   /** Machine-readable reason */
@@ -28,7 +29,7 @@ export class PlanParseError extends Error {
   readonly line: number | null;
 
   constructor(code: PlanErrorCode, file: string, line: number | null, detail: string) {
-    super(`plandiff: ${file}${line != null ? `:${line}` : ''}: ${detail}`);
+    super(`${file}${line != null ? `:${line}` : ''}: ${detail}`);
     this.code = code;
     this.file = file;
     this.line = line;
@@ -39,6 +40,6 @@ export class PlanParseError extends Error {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
   constructor(detail: string) {
-    super(`plandiff: ${detail}`);
+    super(detail);
   }
 }

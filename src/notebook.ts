@@ -105,7 +105,7 @@ export function notebookView<T extends PlanDiff | Convergence>(value: T, options
       'text/plain': diffSummary(input),
     });
   } else {
-    throw new TypeError('plandiff: notebookView expects a PlanDiff (diffPlans) or a Convergence (auditConvergence)');
+    throw new TypeError('notebookView expects a PlanDiff (diffPlans) or a Convergence (auditConvergence)');
   }
   const view = { kind, value } as NotebookView<T>;
   Object.defineProperty(view, JUPYTER_DISPLAY, { value: bundle, enumerable: false });

@@ -146,6 +146,15 @@ export interface Plan {
   tasks: Task[];
   /** Recoverable oddities met while parsing */
   messages: Message[];
+  /**
+   * For a plan read from traditional characters (and converted to simplified for matching): each
+   * simplified character that stands for another character of the source, and that character, so that
+   * reports quote the plan as it was written (see `loadPlanFile`, `displayDiff`). Absent otherwise.
+   */
+  sourceChars?: Record<string, string>;
+  /** For such a plan, each task's text as the source wrote it, by seq (same length as `text`), where it could
+   * be read from the task's source lines */
+  sourceTexts?: Record<string, string>;
 }
 
 /** Options of `parsePlan`. */
@@ -440,6 +449,11 @@ export interface Change {
   quoteA: string | null;
   /** Words quoted from plan b */
   quoteB: string | null;
+  /** For a change of a quantified obligation, the obligation of plan a, so that a report can write it in its
+   * own language (not in the JSON form, whose tasks list every obligation) */
+  obligationA?: Obligation;
+  /** The same for plan b */
+  obligationB?: Obligation;
 }
 
 /** Status of a matched pair. */

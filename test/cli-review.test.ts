@@ -3,20 +3,17 @@
  * question removes it from the queue and pairs the link in `align`; bad option values and bad decisions
  * files are refused with the file and line and no stack trace.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli';
 
-const TSX = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-const CLI = join(__dirname, '..', 'src', 'cli.ts');
 const cacheDir = mkdtempSync(join(tmpdir(), 'plandiff-cli-review-cache-'));
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-cli-review-'));
 
 function run(...args: string[]) {
-  const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PLANDIFF_CACHE_DIR: cacheDir } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cacheDir });
 }
 
 interface Question {

@@ -50,7 +50,7 @@ describe('decisions file', () => {
     expect(err.code).toBe('bad-decisions');
     expect(err.file).toBe('answers.json');
     expect(err.line).toBe(5);
-    expect(err.message).toMatch(/^plandiff: answers\.json:5: not valid JSON/);
+    expect(err.message).toMatch(/^answers\.json:5: not valid JSON/);
   });
 
   it('names the last line when the JSON stops early, and refuses an empty file', () => {
@@ -69,21 +69,21 @@ describe('decisions file', () => {
   ])('refuses %s', (_what, value, pattern) => {
     const err = failure(() => parseDecisionsFile(JSON.stringify(value), 'd.json'));
     expect(err.code).toBe('bad-decisions');
-    expect(err.message).toMatch(/^plandiff: d\.json: /);
+    expect(err.message).toMatch(/^d\.json: /);
     expect(err.message).toMatch(pattern);
   });
 
   it('refuses a file about another pair of plans, naming both pairs', () => {
     const file = parseDecisionsFile(JSON.stringify({ ...GOOD, b: 'putuo-2023' }), 'd.json');
     const err = failure(() => decisionsFor(file, A, B, 'd.json'));
-    expect(err.message).toBe('plandiff: d.json: this file holds decisions about songjiang-2024 ↔ putuo-2023, not songjiang-2024 ↔ baoshan-2024');
+    expect(err.message).toBe('d.json: this file holds decisions about songjiang-2024 ↔ putuo-2023, not songjiang-2024 ↔ baoshan-2024');
   });
 
   it('refuses a seq the plan does not have, in the file’s own terms when read swapped', () => {
     const beyond = { ...GOOD, decisions: [{ a: 1, b: B.tasks.length + 1, same: true }] };
     const file = parseDecisionsFile(JSON.stringify(beyond), 'd.json');
     expect(failure(() => decisionsFor(file, A, B, 'd.json')).message).toBe(
-      `plandiff: d.json: decisions[0]: "b": ${B.tasks.length + 1} is not a task of baoshan-2024 (its tasks are numbered 1–${B.tasks.length})`,
+      `d.json: decisions[0]: "b": ${B.tasks.length + 1} is not a task of baoshan-2024 (its tasks are numbered 1–${B.tasks.length})`,
     );
     expect(failure(() => decisionsFor(file, B, A, 'd.json')).message).toContain(`decisions[0]: "b": ${B.tasks.length + 1} is not a task of baoshan-2024`);
   });

@@ -57,25 +57,25 @@ describe('decodeBytes', () => {
   it('refuses empty and whitespace-only files', () => {
     const empty = caught(() => decodeBytes(new Uint8Array(0), 'e.txt'));
     expect(empty.code).toBe('empty');
-    expect(empty.message).toBe('plandiff: e.txt: the file is empty');
+    expect(empty.message).toBe('e.txt: the file is empty');
     const blank = caught(() => decodeBytes(bytes(' \n\t\r\n\u3000\n'), 'b.txt'));
     expect(blank.code).toBe('empty');
-    expect(blank.message).toBe('plandiff: b.txt: the file is empty (it has only whitespace)');
+    expect(blank.message).toBe('b.txt: the file is empty (it has only whitespace)');
   });
 
   it('refuses a PDF', () => {
     const pdf = caught(() => decodeBytes(bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'plan.pdf'));
     expect(pdf.code).toBe('pdf');
-    expect(pdf.message).toBe('plandiff: plan.pdf: this looks like a PDF; extract its text first (e.g. pdftotext -layout)');
+    expect(pdf.message).toBe('plan.pdf: this looks like a PDF; extract its text first (e.g. pdftotext -layout)');
   });
 
   it('refuses Word files', () => {
     const docx = caught(() => decodeBytes(bytes(Buffer.from('PK\x03\x04\x14\x00\x06\x00word/document.xml', 'latin1')), 'plan.docx'));
     expect(docx.code).toBe('binary');
-    expect(docx.message).toBe('plandiff: plan.docx: this looks like a Word/zip file; save it as plain text first');
+    expect(docx.message).toBe('plan.docx: this looks like a Word/zip file; save it as plain text first');
     const doc = caught(() => decodeBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'plan.doc'));
     expect(doc.code).toBe('binary');
-    expect(doc.message).toBe('plandiff: plan.doc: this looks like an old Word (.doc) file; save it as plain text first');
+    expect(doc.message).toBe('plan.doc: this looks like an old Word (.doc) file; save it as plain text first');
   });
 
   it('refuses other binary files, naming the line of the first offending byte', () => {
@@ -83,12 +83,12 @@ describe('decodeBytes', () => {
     expect(nul.code).toBe('binary');
     expect(nul.line).toBe(3);
     expect(nul.message).toBe(
-      'plandiff: x.bin:3: this looks like a binary file, not text (a NUL byte on line 3); save the plan as plain text first',
+      'x.bin:3: this looks like a binary file, not text (a NUL byte on line 3); save the plan as plain text first',
     );
     const control = caught(() => decodeBytes(bytes('一\n二\u0001\u0002\u0003\u0004'), 'c.bin'));
     expect(control.code).toBe('binary');
     expect(control.message).toBe(
-      'plandiff: c.bin:2: this looks like a binary file, not text (control character U+0001 on line 2); save the plan as plain text first',
+      'c.bin:2: this looks like a binary file, not text (control character U+0001 on line 2); save the plan as plain text first',
     );
     // Pseudo-random bytes (a fixed linear congruential sequence, so the test is repeatable).
     const noise = new Uint8Array(4096);
@@ -116,7 +116,7 @@ describe('decodeBytes', () => {
     expect(error.code).toBe('encoding');
     expect(error.line).toBe(6);
     expect(error.message).toBe(
-      'plandiff: d.txt:6: the file is UTF-8 but has 1 invalid byte sequence, the first on line 6; repair or re-export it as UTF-8',
+      'd.txt:6: the file is UTF-8 but has 1 invalid byte sequence, the first on line 6; repair or re-export it as UTF-8',
     );
   });
 
@@ -124,7 +124,7 @@ describe('decodeBytes', () => {
     const bad = new Uint8Array([0xe4, 0xb8, 0xad, 0x0a, 0xff, 0xfe, 0xfd, 0x80, 0x0a, 0x41]);
     const error = caught(() => decodeBytes(bad, 'bad.txt'));
     expect(error.code).toBe('encoding');
-    expect(error.message).toBe('plandiff: bad.txt: could not decode the text cleanly (tried utf-8, gb18030, big5); save it as UTF-8');
+    expect(error.message).toBe('bad.txt: could not decode the text cleanly (tried utf-8, gb18030, big5); save it as UTF-8');
   });
 });
 
@@ -143,7 +143,7 @@ describe('readPlanText', () => {
   it('refuses a file over the size limit, naming its size and the limit', () => {
     const error = caught(() => readPlanText(bytes('区'.repeat(1000)), 'big.txt', { maxBytes: 2048 }));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('plandiff: big.txt: the file is 2.9 KiB, larger than the limit of 2 KiB (raise maxBytes to read it)');
+    expect(error.message).toBe('big.txt: the file is 2.9 KiB, larger than the limit of 2 KiB (raise maxBytes to read it)');
   });
 });
 
@@ -158,11 +158,11 @@ describe('readPlanFile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-read-'));
     const missing = caught(() => readPlanFile(join(dir, 'nope.txt')));
     expect(missing.code).toBe('not-found');
-    expect(missing.message).toBe(`plandiff: ${join(dir, 'nope.txt')}: no such file`);
+    expect(missing.message).toBe(`${join(dir, 'nope.txt')}: no such file`);
     const big = join(dir, 'big.txt');
     writeFileSync(big, 'x'.repeat(3 * 1024 * 1024));
     const error = caught(() => readPlanFile(big, { maxBytes: 1024 * 1024 }));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe(`plandiff: ${big}: the file is 3 MiB, larger than the limit of 1 MiB (raise maxBytes to read it)`);
+    expect(error.message).toBe(`${big}: the file is 3 MiB, larger than the limit of 1 MiB (raise maxBytes to read it)`);
   });
 });

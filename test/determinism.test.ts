@@ -12,29 +12,36 @@ import { loadPlan } from '../src/corpus';
 import { diffPlans } from '../src/diff/diff';
 import { diffToJson } from '../src/diff/json';
 import { parsePlan } from '../src/parse/plan';
+import { runCli, type CliRun } from './helpers/cli';
 
 const ROOT = join(__dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'cli.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const BIN = join(ROOT, 'src', 'bin.ts');
 
 const DIFF_CACHE = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'));
 const UNUSED_CACHE = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'));
 
-function run(args: string[], cwd: string, cacheDir = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'))): Promise<Run> {
+/** A run in a child process, so that one result comes from a fresh process. */
+function spawned(args: string[], cwd: string, cacheDir: string): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       TSX,
-      [CLI, ...args],
+      [BIN, ...args],
       { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PLANDIFF_CACHE_DIR: cacheDir } },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** A run in this process with `cwd` as the working folder. */
+function run(args: string[], cwd: string, cacheDir = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cache-'))): CliRun {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return runCli(args, { cacheDir });
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** Every string value in a JSON document. */
@@ -52,22 +59,19 @@ function expectNoMachinePaths(json: string): void {
   }
 }
 
-const runs: Record<string, Run> = {};
+const runs: Record<string, CliRun> = {};
 
 beforeAll(async () => {
   const elsewhere = mkdtempSync(join(tmpdir(), 'plandiff-determinism-cwd-'));
-  // Run 1 in the package with a fresh token cache; run 2 from another folder without the cache.
-  const jobs: Record<string, [string[], string, string?]> = {
-    parse1: [['parse', 'putuo-2023', '--format', 'json'], ROOT],
-    parse2: [['parse', 'putuo-2023', '--format', 'json', '--no-cache'], elsewhere],
-    diff1: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], ROOT, DIFF_CACHE],
-    diff2: [['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json', '--no-cache'], elsewhere, UNUSED_CACHE],
-  };
-  const names = Object.keys(jobs);
-  const results = await Promise.all(names.map((name) => run(...jobs[name]!)));
-  names.forEach((name, k) => (runs[name] = results[k]!));
+  // diff2 runs in a fresh process from another folder without the caches, while the others run here
+  const child = spawned(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json', '--no-cache'], elsewhere, UNUSED_CACHE);
+  // run 1 in the package with a fresh cache; run 2 from another folder without the cache
+  runs.parse1 = run(['parse', 'putuo-2023', '--format', 'json'], ROOT);
+  runs.parse2 = run(['parse', 'putuo-2023', '--format', 'json', '--no-cache'], elsewhere);
+  runs.diff1 = run(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], ROOT, DIFF_CACHE);
   // run 3 reads the plans diff1 left in the plan and token caches
-  runs.diff3 = await run(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], elsewhere, DIFF_CACHE);
+  runs.diff3 = run(['diff', 'putuo-2023', 'songjiang-2024', '--format', 'json'], elsewhere, DIFF_CACHE);
+  runs.diff2 = await child;
 }, 180_000);
 
 describe('the CLI gives byte-identical JSON on every run', () => {

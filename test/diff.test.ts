@@ -65,7 +65,7 @@ describe('obligation directions', () => {
   it('an obligation gone from a kept task is a dropped clause (weaker); a new one an added clause (stronger)', () => {
     const count = ob({ kind: 'count', value: 4, unit: '次', quote: '不少于4次' });
     expect(obligationChanges([count], [])).toEqual([
-      { kind: 'clause', direction: 'weaker', before: '公众代表列席区政府常务会议 ≥4次', after: null, quoteA: '不少于4次', quoteB: null },
+      { kind: 'clause', direction: 'weaker', before: '公众代表列席区政府常务会议 ≥4次', after: null, quoteA: '不少于4次', quoteB: null, obligationA: count },
     ]);
     expect(obligationChanges([], [count])[0]).toMatchObject({ kind: 'clause', direction: 'stronger', quoteB: '不少于4次' });
     expect(obligationChanges([count], [count])).toEqual([]);
@@ -151,7 +151,8 @@ describe('modality of a pair', () => {
   it('reads 要 as the plain directive: adding it changes nothing; 应当 is a duty and is stronger', () => {
     expect(modality('推动政府开放活动常态化。', '各单位要推动政府开放活动常态化。')).toEqual([]);
     expect(modality('完善公众参与机制，重点听取企业和行业协会意见。', '完善公众参与机制，应当重点听取企业和行业协会意见。')).toMatchObject([
-      { direction: 'stronger', before: 'advance', after: 'must', quoteB: '应当' },
+      // the quotes are the sentences compared, so a reader sees which word set each level
+      { direction: 'stronger', before: 'advance', after: 'must', quoteA: '完善公众参与机制，重点听取企业和行业协会意见', quoteB: '完善公众参与机制，应当重点听取企业和行业协会意见' },
     ]);
   });
 });
@@ -247,10 +248,12 @@ describe('diffs of the bundled plans', () => {
     expect(pair!.changes.find((c) => c.kind === 'count')).toEqual({
       kind: 'count',
       direction: 'stronger',
-      before: '≥3次/year',
-      after: '≥4次/year',
+      before: '每年≥3次',
+      after: '每年≥4次',
       quoteA: '不少于3次',
       quoteB: '不少于4次',
+      obligationA: expect.objectContaining({ kind: 'count', comparator: '>=', value: 3, period: 'year' }),
+      obligationB: expect.objectContaining({ kind: 'count', comparator: '>=', value: 4, period: 'year' }),
     });
   });
 
@@ -262,8 +265,8 @@ describe('diffs of the bundled plans', () => {
     expect(pair!.status).toBe('strengthened');
     const change = pair!.changes.find((c) => c.quoteB?.includes('听取2次'))!;
     expect(change.direction).toBe('stronger');
-    expect(change.before).toBe('≥1次/year');
-    expect(change.after).toBe('≥2次/year');
+    expect(change.before).toBe('每年≥1次');
+    expect(change.after).toBe('每年≥2次');
   });
 
   it('every task is in exactly one pair or in added/dropped', () => {

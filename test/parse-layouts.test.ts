@@ -184,7 +184,7 @@ describe('parsePlan: small tables', () => {
 
   it('a row with only a number does not take the merged name above as its text', () => {
     const text = '序号\t任务名称\t任务内容\t责任单位\t时间节点\n1\t政策解读\t做好政策解读工作。\t区府办\t全年\n2\t\t\t\t\n';
-    expect(() => parsePlan(text, { file: 'x.txt' })).toThrow('plandiff: x.txt:3: table row 2 has a number but no content');
+    expect(() => parsePlan(text, { file: 'x.txt' })).toThrow('x.txt:3: table row 2 has a number but no content');
     // A name printed on the row itself stands in for an empty content cell, with a message.
     const named = parsePlan(text.replace('2\t\t', '2\t数据开放\t'));
     expect(named.tasks[1]!.text).toBe('数据开放');

@@ -55,9 +55,9 @@ describe('reading files as published', () => {
   it('a damaged Word file and a zip without a document are typed errors naming the file', () => {
     const damaged = caught(() => readPlanText(Buffer.from('PK\x03\x04\x14\x00\x06\x00word/document.xml', 'latin1'), 'plan.docx'));
     expect(damaged.code).toBe('binary');
-    expect(damaged.message).toMatch(/^plandiff: plan\.docx: this Word file cannot be opened/);
+    expect(damaged.message).toMatch(/^plan\.docx: this Word file cannot be opened/);
     const other = caught(() => readPlanText(zipSync({ 'a.txt': strToU8('x') }), 'archive.docx'));
-    expect(other.message).toBe('plandiff: archive.docx: this zip file holds no Word document (word/document.xml); save the plan as plain text first');
+    expect(other.message).toBe('archive.docx: this zip file holds no Word document (word/document.xml); save the plan as plain text first');
   });
 
   it('PDF stays refused with the pdftotext hint', () => {

@@ -348,22 +348,22 @@ describe('parsePlan: errors', () => {
     return 'parsed';
   };
   it('empty or whitespace-only text', () => {
-    expect(code('')).toBe('empty: plandiff: x.txt: no text: the input is empty');
+    expect(code('')).toBe('empty: x.txt: no text: the input is empty');
     expect(code(' \n\t\n　\n')).toMatch(/^empty: .*no text/);
   });
   it('text with headings only', () => {
-    expect(code('一、总体要求\n（一）指导思想\n（二）工作目标\n')).toBe('empty: plandiff: x.txt: no text: the input has only headings');
+    expect(code('一、总体要求\n（一）指导思想\n（二）工作目标\n')).toBe('empty: x.txt: no text: the input has only headings');
   });
   it('text without tasks', () => {
     expect(code('这是一段说明文字，没有任务。\n另一段文字。')).toBe(
-      'no-tasks: plandiff: x.txt: no recognizable tasks: expected a task table with 序号, numbered items (1. 2. …) or items closing with a 责任单位 parenthesis',
+      'no-tasks: x.txt: no recognizable tasks: expected a task table with 序号, numbered items (1. 2. …) or items closing with a 责任单位 parenthesis',
     );
   });
   it('a numbered table row without content names its line', () => {
     const lined = '序号 任务分解 责任单位 时间节点\n1\n做好政策解读工作。\n区府办 全年\n2\n\n3\n做好政府网站管理。\n区府办 全年\n';
-    expect(code(lined)).toBe('empty-row: plandiff: x.txt:5: table row 2 has a number but no content');
+    expect(code(lined)).toBe('empty-row: x.txt:5: table row 2 has a number but no content');
     const tabbed = '序号\t任务内容\t责任单位\t时间节点\n1\t做好政策解读\t区府办\t全年\n2\t\t\t\n';
-    expect(code(tabbed)).toBe('empty-row: plandiff: x.txt:3: table row 2 has a number but no content');
+    expect(code(tabbed)).toBe('empty-row: x.txt:3: table row 2 has a number but no content');
   });
 });
 

@@ -26,7 +26,7 @@ function parseOrRefuse(run: () => unknown, file: string, lineCount: number): voi
   } catch (error) {
     if (!(error instanceof PlanParseError)) throw error;
     expect(error.file).toBe(file);
-    expect(error.message.startsWith(`plandiff: ${file}`)).toBe(true);
+    expect(error.message.startsWith(`${file}`)).toBe(true);
     if (error.line !== null) {
       expect(error.line).toBeGreaterThanOrEqual(1);
       expect(error.line).toBeLessThanOrEqual(lineCount);

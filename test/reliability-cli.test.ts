@@ -1,51 +1,33 @@
 /**
  * Output paths through the CLI: outputs are written atomically, an existing file is replaced only with
- * --force, and never is an input file overwritten, whatever path names it. The CLI runs are started
- * together, so the file costs about one run of wall time.
+ * --force, and never is an input file overwritten, whatever path names it. The command line runs in
+ * this process.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from './helpers/cli';
 
 const ROOT = join(__dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'cli.ts');
 const BAOSHAN = join(ROOT, 'seeds', '003_d488483787f5af7e.txt');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cacheDir: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      [CLI, ...args],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PLANDIFF_CACHE_DIR: cacheDir } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+function run(args: string[], cacheDir: string): CliRun {
+  return runCli(args, { cacheDir });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-paths-'));
 const OLD = 'an earlier report the user wants to keep\n';
 const existing = join(dir, 'existing.md');
 const forced = join(dir, 'forced.md');
-const fresh = join(dir, 'fresh.md');
+const fresh = join(dir, 'fresh.json');
 const seedCopy = join(dir, 'baoshan.txt');
 const seedBytes = readFileSync(BAOSHAN);
 const link = join(dir, 'link-to-input.txt');
 
-const runs: Record<string, Run> = {};
+const runs: Record<string, CliRun> = {};
 
-beforeAll(async () => {
+beforeAll(() => {
   writeFileSync(existing, OLD);
   writeFileSync(forced, OLD);
   copyFileSync(BAOSHAN, seedCopy);
@@ -54,7 +36,7 @@ beforeAll(async () => {
   const jobs: Record<string, string[]> = {
     existing: ['diff', 'putuo-2023', 'songjiang-2024', '-o', existing],
     forced: ['diff', 'putuo-2023', 'songjiang-2024', '-o', forced, '--force'],
-    fresh: ['parse', seedCopy, '--format', 'json', '-o', fresh],
+    fresh: ['parse', seedCopy, '-o', fresh],
     overInput: ['parse', seedCopy, '-o', seedCopy, '--force'],
     overInputRelative: ['parse', seedCopy, '-o', join(dir, '..', relative(join(dir, '..'), dir), '.', 'baoshan.txt'), '--force'],
     overInputLink: ['parse', seedCopy, '-o', link, '--force'],
@@ -63,8 +45,7 @@ beforeAll(async () => {
     ontoFolder: ['parse', 'baoshan-2024', '-o', dir, '--force'],
   };
   const names = Object.keys(jobs);
-  const results = await Promise.all(names.map((name) => run(jobs[name]!, cache(name))));
-  names.forEach((name, k) => (runs[name] = results[k]!));
+  for (const name of names) runs[name] = run(jobs[name]!, cache(name));
 }, 120_000);
 
 describe('plandiff -o: never loses or alters a file', () => {
@@ -117,6 +98,6 @@ describe('plandiff -o: never loses or alters a file', () => {
     );
     expect(runs.ontoFolder!.code).toBe(2);
     expect(runs.ontoFolder!.stderr).toBe(`plandiff: ${dir} is a folder; give the name of a file to write\n`);
-    expect(readdirSync(dir).sort()).toEqual(['baoshan.txt', 'existing.md', 'forced.md', 'fresh.md', 'link-to-input.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['baoshan.txt', 'existing.md', 'forced.md', 'fresh.json', 'link-to-input.txt']);
   });
 });

@@ -2,23 +2,15 @@
  * Reliability cases found by the fuzzing and malformed-input work: restarted and out-of-sequence numbering,
  * very large tables, unreadable files and manifest entries in a batch, and output paths the CLI must refuse.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/parse/plan';
+import { runCli } from './helpers/cli';
 
 describe('the output is never an input the command read', () => {
-  const ROOT = join(__dirname, '..');
-  const run = (...args: string[]) => {
-    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, PLANDIFF_CACHE_DIR: mkdtempSync(join(tmpdir(), 'plandiff-pending-cache-')) },
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (...args: string[]) => runCli(args, { cacheDir: mkdtempSync(join(tmpdir(), 'plandiff-pending-cache-')) });
 
   it('-o naming the corpus manifest the command read, with --force, is refused and the manifest kept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-pending-'));

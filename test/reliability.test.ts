@@ -81,35 +81,35 @@ describe('files with nothing to parse: a typed error naming the file', () => {
   const prose = write('prose.txt', PROSE_ONLY);
 
   it('an empty file', () => {
-    expect(failure(() => loadPlan(empty))).toBe(`empty: plandiff: ${empty}: the file is empty`);
+    expect(failure(() => loadPlan(empty))).toBe(`empty: ${empty}: the file is empty`);
   });
 
   it('a file of whitespace only (spaces, tabs, CRLF, ideographic space, zero-width space)', () => {
-    expect(failure(() => loadPlan(blank))).toBe(`empty: plandiff: ${blank}: the file is empty (it has only whitespace)`);
+    expect(failure(() => loadPlan(blank))).toBe(`empty: ${blank}: the file is empty (it has only whitespace)`);
   });
 
   it('a file of headings only', () => {
-    expect(failure(() => loadPlan(headings))).toBe(`empty: plandiff: ${headings}: no text: the input has only headings`);
+    expect(failure(() => loadPlan(headings))).toBe(`empty: ${headings}: no text: the input has only headings`);
   });
 
   it('a plan with no recognizable tasks', () => {
-    expect(failure(() => loadPlan(prose))).toBe(`no-tasks: plandiff: ${prose}: ${NO_TASKS_REASON}`);
+    expect(failure(() => loadPlan(prose))).toBe(`no-tasks: ${prose}: ${NO_TASKS_REASON}`);
   });
 
   it('the same errors from parsePlan on text, naming the label it was given', () => {
-    expect(failure(() => parsePlan('', { file: 'a.txt' }))).toBe('empty: plandiff: a.txt: no text: the input is empty');
-    expect(failure(() => parsePlan(' \n\u3000\n\t', { file: 'a.txt' }))).toBe('empty: plandiff: a.txt: no text: the input is empty');
+    expect(failure(() => parsePlan('', { file: 'a.txt' }))).toBe('empty: a.txt: no text: the input is empty');
+    expect(failure(() => parsePlan(' \n\u3000\n\t', { file: 'a.txt' }))).toBe('empty: a.txt: no text: the input is empty');
     expect(failure(() => parsePlan('\u200B\u200B\n\u00A0\n', { file: 'a.txt' }))).toBe(
-      'empty: plandiff: a.txt: no text: the input is empty',
+      'empty: a.txt: no text: the input is empty',
     );
-    expect(failure(() => parsePlan(HEADINGS_ONLY, { file: 'a.txt' }))).toBe('empty: plandiff: a.txt: no text: the input has only headings');
-    expect(failure(() => parsePlan(PROSE_ONLY, { file: 'a.txt' }))).toBe(`no-tasks: plandiff: a.txt: ${NO_TASKS_REASON}`);
+    expect(failure(() => parsePlan(HEADINGS_ONLY, { file: 'a.txt' }))).toBe('empty: a.txt: no text: the input has only headings');
+    expect(failure(() => parsePlan(PROSE_ONLY, { file: 'a.txt' }))).toBe(`no-tasks: a.txt: ${NO_TASKS_REASON}`);
   });
 
   it('a missing file and a folder', () => {
     const missing = join(dir, 'missing.txt');
-    expect(failure(() => readPlanFile(missing))).toBe(`not-found: plandiff: ${missing}: no such file`);
-    expect(failure(() => readPlanFile(dir))).toBe(`not-found: plandiff: ${dir}: this is a folder, not a plan file`);
+    expect(failure(() => readPlanFile(missing))).toBe(`not-found: ${missing}: no such file`);
+    expect(failure(() => readPlanFile(dir))).toBe(`not-found: ${dir}: this is a folder, not a plan file`);
   });
 });
 
@@ -140,16 +140,16 @@ describe('batch loading: bad plans are skipped with their reason, the others loa
   );
   const path = (name: string): string => join(dir, name);
   const expectedSkipped = [
-    { ref: 'empty', file: path('empty.txt'), code: 'empty', reason: `plandiff: ${path('empty.txt')}: the file is empty` },
-    { ref: 'headings', file: path('headings.txt'), code: 'empty', reason: `plandiff: ${path('headings.txt')}: no text: the input has only headings` },
+    { ref: 'empty', file: path('empty.txt'), code: 'empty', reason: `${path('empty.txt')}: the file is empty` },
+    { ref: 'headings', file: path('headings.txt'), code: 'empty', reason: `${path('headings.txt')}: no text: the input has only headings` },
     {
       ref: 'scan',
       file: path('scan.pdf'),
       code: 'pdf',
-      reason: `plandiff: ${path('scan.pdf')}: this looks like a PDF; extract its text first (e.g. pdftotext -layout)`,
+      reason: `${path('scan.pdf')}: this looks like a PDF; extract its text first (e.g. pdftotext -layout)`,
     },
-    { ref: 'prose', file: path('prose.txt'), code: 'no-tasks', reason: `plandiff: ${path('prose.txt')}: ${NO_TASKS_REASON}` },
-    { ref: 'missing', file: path('missing.txt'), code: 'not-found', reason: `plandiff: ${path('missing.txt')}: no such file` },
+    { ref: 'prose', file: path('prose.txt'), code: 'no-tasks', reason: `${path('prose.txt')}: ${NO_TASKS_REASON}` },
+    { ref: 'missing', file: path('missing.txt'), code: 'not-found', reason: `${path('missing.txt')}: no such file` },
   ];
 
   it('loadCorpusPlans on a folder with a manifest', () => {
@@ -177,7 +177,7 @@ describe('batch loading: bad plans are skipped with their reason, the others loa
         file: 'nowhere-2099',
         code: 'not-found',
         reason:
-          'plandiff: nowhere-2099: no such file, and no plan with this id in the corpus (ids: pudong, empty, baoshan, headings, scan, prose, missing, jiading)',
+          'nowhere-2099: no such file, and no plan with this id in the corpus (ids: pudong, empty, baoshan, headings, scan, prose, missing, jiading)',
       },
       { ...expectedSkipped[2], ref: path('scan.pdf') },
     ]);
@@ -189,7 +189,7 @@ describe('batch loading: bad plans are skipped with their reason, the others loa
     const { plans, skipped } = loadPlans(['/proc/self/mem', path('baoshan.txt')]);
     expect(plans.map((p) => p.tasks.length)).toEqual([32]);
     expect(skipped).toEqual([
-      { ref: '/proc/self/mem', file: '/proc/self/mem', code: 'not-found', reason: 'plandiff: /proc/self/mem: cannot read the file (EIO)' },
+      { ref: '/proc/self/mem', file: '/proc/self/mem', code: 'not-found', reason: '/proc/self/mem: cannot read the file (EIO)' },
     ]);
   });
 
@@ -201,9 +201,9 @@ describe('batch loading: bad plans are skipped with their reason, the others loa
     const { plans, skipped } = loadCorpusPlans(folder);
     expect(plans.map((p) => [p.meta.id, p.tasks.length])).toEqual([['a', 32]]);
     expect(skipped).toEqual([
-      { ref: 'b', file: manifest, code: 'bad-manifest', reason: `plandiff: ${manifest}: plans[1] ("b") has no "file"` },
-      { ref: 'a', file: manifest, code: 'bad-manifest', reason: `plandiff: ${manifest}: plan id "a" appears twice` },
-      { ref: 'plans[3]', file: manifest, code: 'bad-manifest', reason: `plandiff: ${manifest}: plans[3] is not an object` },
+      { ref: 'b', file: manifest, code: 'bad-manifest', reason: `${manifest}: plans[1] ("b") has no "file"` },
+      { ref: 'a', file: manifest, code: 'bad-manifest', reason: `${manifest}: plan id "a" appears twice` },
+      { ref: 'plans[3]', file: manifest, code: 'bad-manifest', reason: `${manifest}: plans[3] is not an object` },
     ]);
   });
 
@@ -211,12 +211,12 @@ describe('batch loading: bad plans are skipped with their reason, the others loa
     const bad = tempDir();
     writeFileSync(join(bad, 'manifest.json'), '{ "plans": [ ');
     expect(failure(() => loadCorpusPlans(bad))).toMatch(
-      new RegExp(`^bad-manifest: plandiff: ${join(bad, 'manifest.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: manifest is not valid JSON \\(`),
+      new RegExp(`^bad-manifest: ${join(bad, 'manifest.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: manifest is not valid JSON \\(`),
     );
     writeFileSync(join(bad, 'manifest.json'), '{ "files": [] }');
-    expect(failure(() => loadCorpusPlans(bad))).toBe(`bad-manifest: plandiff: ${join(bad, 'manifest.json')}: manifest needs a "plans" array`);
+    expect(failure(() => loadCorpusPlans(bad))).toBe(`bad-manifest: ${join(bad, 'manifest.json')}: manifest needs a "plans" array`);
     const none = tempDir();
-    expect(failure(() => loadCorpusPlans(none))).toBe(`not-found: plandiff: ${join(none, 'manifest.json')}: no manifest.json in this folder`);
+    expect(failure(() => loadCorpusPlans(none))).toBe(`not-found: ${join(none, 'manifest.json')}: no manifest.json in this folder`);
   });
 });
 
@@ -250,7 +250,7 @@ describe('encodings give the same tasks as the UTF-8 text', () => {
 describe('files that are not text are refused with what to do', () => {
   it('PDF bytes: "extract its text first", also after a BOM or leading blank lines', () => {
     const pdf = Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n4 0 obj\n<< /Length 5 /Filter /FlateDecode >>\nstream\n\x78\x9c\x03\x00\x00\x00\x00\x01\nendstream\n', 'latin1');
-    const message = 'pdf: plandiff: scan.pdf: this looks like a PDF; extract its text first (e.g. pdftotext -layout)';
+    const message = 'pdf: scan.pdf: this looks like a PDF; extract its text first (e.g. pdftotext -layout)';
     expect(failure(() => readPlanText(pdf, 'scan.pdf'))).toBe(message);
     expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), pdf]), 'scan.pdf'))).toBe(message);
     expect(failure(() => readPlanText(Buffer.concat([Buffer.from('\r\n\n  '), pdf]), 'scan.pdf'))).toBe(message);
@@ -260,23 +260,23 @@ describe('files that are not text are refused with what to do', () => {
     const random = prng(20240601);
     const noise = Uint8Array.from({ length: 4096 }, () => Math.floor(random() * 256));
     expect(failure(() => readPlanText(noise, 'noise.bin'))).toMatch(
-      /^binary: plandiff: noise\.bin:\d+: this looks like a binary file, not text \((a NUL byte|control character U\+[0-9A-F]{4}|control characters) on line \d+\); save the plan as plain text first$/,
+      /^binary: noise\.bin:\d+: this looks like a binary file, not text \((a NUL byte|control character U\+[0-9A-F]{4}|control characters) on line \d+\); save the plan as plain text first$/,
     );
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR')]);
     expect(failure(() => readPlanText(png, 'scan.png'))).toBe(
       // \r\n ends line 1, \x1a\n ends line 2: the first NUL is on line 3.
-      'binary: plandiff: scan.png:3: this looks like a binary file, not text (a NUL byte on line 3); save the plan as plain text first',
+      'binary: scan.png:3: this looks like a binary file, not text (a NUL byte on line 3); save the plan as plain text first',
     );
     // A .docx is read now; a truncated one is refused as a Word file that cannot be opened, and a zip
     // that is not a Word file as before.
     expect(failure(() => readPlanText(Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), 'plan.docx'))).toBe(
-      'binary: plandiff: plan.docx: this Word file cannot be opened (invalid zip data); save it again or as plain text',
+      'binary: plan.docx: this Word file cannot be opened (invalid zip data); save it again or as plain text',
     );
     expect(failure(() => readPlanText(Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), 'archive.zip'))).toBe(
-      'binary: plandiff: archive.zip: this looks like a Word/zip file; save it as plain text first',
+      'binary: archive.zip: this looks like a Word/zip file; save it as plain text first',
     );
     expect(failure(() => readPlanText(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'plan.doc'))).toBe(
-      'binary: plandiff: plan.doc: this looks like an old Word (.doc) file; save it as plain text first',
+      'binary: plan.doc: this looks like an old Word (.doc) file; save it as plain text first',
     );
   });
 
@@ -285,7 +285,7 @@ describe('files that are not text are refused with what to do', () => {
     const garbage = Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe, 0x00, 0x10]);
     const bytes = Buffer.concat([Buffer.from(lines.slice(0, 20).join('\n') + '\n'), garbage, Buffer.from(lines.slice(20).join('\n'))]);
     expect(failure(() => readPlanText(bytes, 'plan.txt'))).toBe(
-      'binary: plandiff: plan.txt:21: this looks like a binary file, not text (a NUL byte on line 21); save the plan as plain text first',
+      'binary: plan.txt:21: this looks like a binary file, not text (a NUL byte on line 21); save the plan as plain text first',
     );
   });
 });
@@ -294,19 +294,19 @@ describe('every other refusal of the reading stage, by its text', () => {
   it('UTF-32, RTF, a byte order mark over bytes that do not match it, a file over the size limit', () => {
     const plan = Buffer.from('序号\t任务内容\n1\t做好政策解读工作。\n', 'utf8');
     expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('序', 'utf16le'), Buffer.from([0, 0])]), 'p.txt'))).toBe(
-      'encoding: plandiff: p.txt: the file is UTF-32, which plandiff does not read; save it as UTF-8',
+      'encoding: p.txt: the file is UTF-32, which plandiff does not read; save it as UTF-8',
     );
     expect(failure(() => readPlanText(Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), 'p.rtf'))).toBe(
-      'binary: plandiff: p.rtf: this looks like an RTF file; save it as plain text first',
+      'binary: p.rtf: this looks like an RTF file; save it as plain text first',
     );
     expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('序号 任务', 'gbk')]), 'p.txt'))).toBe(
-      'encoding: plandiff: p.txt: the file starts with a UTF-8 byte order mark but is not valid UTF-8; save it as UTF-8',
+      'encoding: p.txt: the file starts with a UTF-8 byte order mark but is not valid UTF-8; save it as UTF-8',
     );
     expect(failure(() => readPlanText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('序号', 'utf16le'), Buffer.from([0x41])]), 'p.txt'))).toBe(
-      'encoding: plandiff: p.txt: the file starts with a UTF-16LE byte order mark but is not valid UTF-16LE; save it as UTF-8',
+      'encoding: p.txt: the file starts with a UTF-16LE byte order mark but is not valid UTF-16LE; save it as UTF-8',
     );
     expect(failure(() => readPlanText(plan, 'p.txt', { maxBytes: 16 }))).toBe(
-      `too-large: plandiff: p.txt: the file is ${plan.length} bytes, larger than the limit of 16 bytes (raise maxBytes to read it)`,
+      `too-large: p.txt: the file is ${plan.length} bytes, larger than the limit of 16 bytes (raise maxBytes to read it)`,
     );
     expect(readPlanText(plan, 'p.txt', { maxBytes: plan.length }).text).toBe('序号\t任务内容\n1\t做好政策解读工作。\n');
   });

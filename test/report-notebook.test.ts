@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { helpText } from '../src/cli';
 import { diffToJson } from '../src/diff/json';
 import { JUPYTER_DISPLAY, notebookView } from '../src/notebook';
 import { renderAudit } from '../src/report/audit';
@@ -113,7 +114,7 @@ describe('docs/notebook.md', () => {
     for (const col of selections[1]!) expect(Object.keys(json.pairs[0]!)).toContain(col);
     for (const key of [...py.matchAll(/diff\['(\w+)'\]/g)].map((m) => m[1]!)) expect(Object.keys(json)).toContain(key);
     // every flag the Python snippets pass is one the command line's help lists
-    const help = readFileSync(new URL('../src/cli.ts', import.meta.url), 'utf8');
+    const help = helpText();
     const flags = [...py.matchAll(/'--([\w-]+)'/g)].map((m) => m[1]!);
     expect(flags).toContain('embeddings');
     for (const flag of flags) expect(help).toMatch(new RegExp(`^\\s+(-\\w, )?--${flag} `, 'm'));

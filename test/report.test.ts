@@ -71,8 +71,10 @@ describe('toRows', () => {
     expect(row.score).toBe(0.74);
     expect(row.changeKinds).toBe('deadline;percentage;modality;scope');
     expect(row.directions).toBe('weaker;weaker;weaker;weaker');
-    expect(row.before.split('\n')).toEqual(['5个工作日', '100%', 'must', '热线电话、领导信箱、人民建议征集信箱、网上咨询']);
-    expect(row.after.split('\n')).toEqual(['10个工作日', '95%', 'explore', '热线电话、领导信箱、网上咨询']);
+    // modality levels read as the reports print them, not as codes
+    expect(row.before.split('\n')).toEqual(['5个工作日', '100%', '应当类（确保、应当、严格落实）', '热线电话、领导信箱、人民建议征集信箱、网上咨询']);
+    expect(row.after.split('\n')).toEqual(['10个工作日', '95%', '探索类（探索、鼓励、力争）', '热线电话、领导信箱、网上咨询']);
+    expect(toRows(loadFixture(), { lang: 'en' })[6]!.before.split('\n')[2]).toBe('must (ensure, shall)');
     // a change with no "before" keeps its place as an empty line
     expect(rows[5]!.before.split('\n')).toEqual(['4次', '', '区府办牵头，重大行政决策涉及部门落实']);
   });
@@ -176,8 +178,9 @@ describe('markdown', () => {
   });
 
   it('names modality levels instead of printing their codes', () => {
-    expect(md).toContain('| 措辞强度 | 减弱 | 应当类（确保、应当、严格落实） | 探索类（探索、鼓励、力争） |');
-    expect(renderReport(loadFixture(), 'md', { lang: 'en' })).toContain('| Modality | weaker | must (ensure, shall) | explore (try, encourage) |');
+    // each side also quotes the words that set its level
+    expect(md).toContain('| 措辞强度 | 减弱 | 应当类（确保、应当、严格落实）<br>「确保」 | 探索类（探索、鼓励、力争）<br>「力争」 |');
+    expect(renderReport(loadFixture(), 'md', { lang: 'en' })).toContain('| Modality | weaker | must (ensure, shall)<br>「确保」 | explore (try, encourage)<br>「力争」 |');
   });
 
   it('escapes Markdown and HTML in task text', () => {
@@ -317,10 +320,14 @@ describe('pairs to check and parse notes, on pudong-2022 → baoshan-2024', () =
     const notes = md.slice(md.indexOf('## 解析提示'));
     expect(notes).toContain('区政府办公室应当加强日常检查和跟踪督查');
     expect(notes).toContain('`seeds/003_d488483787f5af7e.txt:139–139`');
-    expect(notes).toContain('- 空单元格沿用上一行（合并单元格） (table/inherited-cell)\n  - row 4: name cell');
-    expect(notes.split('\n').filter((l) => /^ {2}- row \d+: name cell/.test(l))).toHaveLength(5);
+    // in Chinese the rule's title and the places, with no English reason; in English the reasons
+    expect(notes).toContain('- 空单元格沿用上一行（合并单元格）\n  - `seeds/001_683116b75f0fac5f.txt:107–107`');
+    expect(notes).not.toMatch(/row \d+|table\/inherited-cell/);
+    expect(notes.split('\n').filter((l) => /^ {2}- `seeds\/001_683116b75f0fac5f\.txt:\d+–\d+`$/.test(l))).toHaveLength(5);
+    const en = renderReport(diff, 'md', { lang: 'en' });
+    expect(en.slice(en.indexOf('## Parse notes'))).toContain('(table/inherited-cell)\n  - row 4: name cell');
     expect(notes).toContain(`  - 另有 ${inherited - 5} 条同类提示`);
-    expect(notes).toContain('- 段落未读入任务 (body/closing-paragraph)');
+    expect(notes).toContain('- 段落未读入任务\n  - “区政府办公室应当加强日常检查和跟踪督查');
     const html = renderReport(diff, 'html');
     expect(html).toContain('<section id="notes"');
     expect(html.match(/<li data-rule="table\/inherited-cell">/g) ?? []).toHaveLength(1);

@@ -152,9 +152,9 @@ describe('command-line alignment options', () => {
   });
 
   it('a command refuses an option it does not take', () => {
-    expect(() => checkAlignArgs('parse', { ...args, minProbability: '0.5' })).toThrow('plandiff parse does not take --min-probability');
-    expect(() => checkAlignArgs('audit', { ...args, embeddings: 'e.json' })).toThrow('plandiff audit does not take --embeddings');
-    expect(() => checkAlignArgs('align', { ...args, limit: '3' })).toThrow('plandiff align does not take --limit');
+    expect(() => checkAlignArgs('parse', { ...args, minProbability: '0.5' })).toThrow('parse does not take --min-probability');
+    expect(() => checkAlignArgs('audit', { ...args, embeddings: 'e.json' })).toThrow('audit does not take --embeddings');
+    expect(() => checkAlignArgs('align', { ...args, limit: '3' })).toThrow('align does not take --limit');
     expect(() => checkAlignArgs('review', { ...args, limit: '3', decisions: ['d.json'], minProbability: '0.4', embeddings: 'e.json' })).not.toThrow();
   });
 

@@ -23,7 +23,7 @@ describe('writeOutput', () => {
     const out = join(dir, 'report.md');
     writeFileSync(out, 'old');
     expect(() => writeOutput(out, 'new')).toThrow(UsageError);
-    expect(() => writeOutput(out, 'new')).toThrow(`plandiff: ${out} already exists; pass --force to replace it`);
+    expect(() => writeOutput(out, 'new')).toThrow(`${out} already exists; pass --force to replace it`);
     expect(readFileSync(out, 'utf8')).toBe('old');
     writeOutput(out, 'new', { force: true });
     expect(readFileSync(out, 'utf8')).toBe('new');

@@ -230,7 +230,7 @@ export function alignMany(plans: readonly (Plan | PreparedPlan)[], options: Alig
   const refs = prepared.map((p) => planRef(p.plan));
   const seenIds = new Set<string>();
   for (const r of refs) {
-    if (seenIds.has(r.id)) throw new Error(`plandiff: alignMany: plan id ${r.id} appears more than once`);
+    if (seenIds.has(r.id)) throw new Error(`alignMany: plan id ${r.id} appears more than once`);
     seenIds.add(r.id);
   }
   // 2. distinct vectors (nodes) in order of first occurrence: plan order, then seq
@@ -339,7 +339,7 @@ function indexOf(many: ManyAlignment): ManyIndex {
 
 function planTasks(ix: ManyIndex, id: string): Entry[] {
   const list = ix.byPlan.get(id);
-  if (!list) throw new Error(`plandiff: no plan ${id} in this alignMany result`);
+  if (!list) throw new Error(`no plan ${id} in this alignMany result`);
   return list;
 }
 
@@ -503,7 +503,7 @@ export function planAgainstCorpus(many: ManyAlignment, planId: string): CorpusOv
   const shared = new Map<string, { families: number; tasks: number }>(many.plans.filter((p) => p.id !== planId).map((p) => [p.id, { families: 0, tasks: 0 }]));
   for (const [f, count] of famTasks) {
     const fam = many.families[f];
-    if (!fam || fam.id !== f) throw new Error(`plandiff: family ${f} is missing from this alignMany result`);
+    if (!fam || fam.id !== f) throw new Error(`family ${f} is missing from this alignMany result`);
     for (const plan of new Set(fam.members.map((m) => m.plan))) {
       const s = shared.get(plan);
       if (!s) continue;

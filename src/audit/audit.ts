@@ -4,6 +4,7 @@
  */
 import { planRef } from '../align/align';
 import { round4 } from '../align/util';
+import { isPreparedPlan, type PreparedPlan } from '../align/prepare';
 import { diffPlans, type DiffOptions } from '../diff/diff';
 import { orientDecisions } from '../io/decisions';
 import type {
@@ -32,6 +33,11 @@ export interface AuditOptions extends Omit<DiffOptions, 'decisions'> {
   skipped?: { ref: string; reason: string }[];
   /** Called after each plan is audited (for a progress display) */
   onPlan?: (done: number, total: number) => void;
+}
+
+/** The plan itself, prepared or not. */
+export function planOf(plan: Plan | PreparedPlan): Plan {
+  return isPreparedPlan(plan) ? plan.plan : plan;
 }
 
 
@@ -101,13 +107,18 @@ export function trendsOf(plans: PlanConvergence[]): ConvergenceTrend[] {
   return trends;
 }
 
-/** Audits each plan against the directive. A plan identical to the directive (same id) is audited too. */
-export function auditConvergence(directive: Plan, plans: Plan[], options: AuditOptions = {}): Convergence {
+/**
+ * Audits each plan against the directive. A plan identical to the directive (same id) is audited too.
+ * Plans may come prepared (`preparePlan`, or a plan cache), so that the directive is tokenized once.
+ */
+export function auditConvergence(directiveIn: Plan | PreparedPlan, plans: (Plan | PreparedPlan)[], options: AuditOptions = {}): Convergence {
   const threshold = options.adoptedSimilarity ?? ADOPTED_SIMILARITY;
   const { skipped = [], adoptedSimilarity, alignment, onPlan, decisionFiles = [], ...diffOptions } = options;
-  const results = plans.map((plan, i) => {
+  const directive = planOf(directiveIn);
+  const results = plans.map((planIn, i) => {
+    const plan = planOf(planIn);
     const decisions = decisionFiles.flatMap((f) => orientDecisions(f, directive.meta.id, plan.meta.id) ?? []);
-    const diff = diffPlans(directive, plan, decisions.length ? { ...diffOptions, decisions } : diffOptions);
+    const diff = diffPlans(directiveIn, planIn, decisions.length ? { ...diffOptions, decisions } : diffOptions);
     const result = convergenceOf(directive, diff, plan, threshold);
     onPlan?.(i + 1, plans.length);
     return result;

@@ -1,7 +1,9 @@
 /** `traceTask`: one task followed across every plan of a corpus, in year order, with its obligations. */
 import { alignPlans, type AlignPlansOptions } from '../align/align';
 import { orientDecisions } from '../io/decisions';
+import type { PreparedPlan } from '../align/prepare';
 import { extractObligations } from '../obligations/extract';
+import { planOf } from './audit';
 import type { DecisionsFile, Plan, Task, Trace, TraceStep } from '../types';
 
 /** Options of `traceTask`: those of `alignPlans`, with decisions given per pair of plans. */
@@ -21,17 +23,20 @@ function view(task: Task) {
 
 /**
  * Follows task `seq` of `origin` through `plans` (the origin may be among them; it is listed once).
- * Each plan contributes the tasks aligned with it, or an empty list when it has none.
+ * Each plan contributes the tasks aligned with it, or an empty list when it has none. Plans may come
+ * prepared (`preparePlan`, or a plan cache), so that none is tokenized twice.
  */
-export function traceTask(origin: Plan, seq: number, plans: Plan[], options: TraceOptions = {}): Trace {
+export function traceTask(originIn: Plan | PreparedPlan, seq: number, plans: (Plan | PreparedPlan)[], options: TraceOptions = {}): Trace {
   const { decisionFiles = [], ...alignOptions } = options;
+  const origin = planOf(originIn);
   const task = origin.tasks.find((t) => t.seq === seq);
-  if (!task) throw new RangeError(`plandiff: ${origin.meta.id} has no task ${seq} (tasks 1–${origin.tasks.length})`);
+  if (!task) throw new RangeError(`${origin.meta.id} has no task ${seq} (tasks 1–${origin.tasks.length})`);
   const steps: TraceStep[] = [{ plan: refOf(origin), tasks: [view(task)], score: 1 }];
-  for (const plan of plans) {
+  for (const other of plans) {
+    const plan = planOf(other);
     if (plan === origin || plan.meta.id === origin.meta.id) continue;
     const decisions = decisionFiles.flatMap((f) => orientDecisions(f, origin.meta.id, plan.meta.id) ?? []);
-    const alignment = alignPlans(origin, plan, decisions.length ? { ...alignOptions, decisions } : alignOptions);
+    const alignment = alignPlans(originIn, other, decisions.length ? { ...alignOptions, decisions } : alignOptions);
     const pair = alignment.pairs.find((p) => p.a.some((t) => t.seq === seq));
     steps.push({ plan: refOf(plan), tasks: pair ? pair.b.map(view) : [], score: pair ? pair.score : 0 });
   }

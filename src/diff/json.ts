@@ -139,7 +139,7 @@ export function diffToJson(diff: PlanDiff): PlanDiffJson {
     pairs: base.pairs.map((p, i) => ({
       ...p,
       status: diff.pairs[i]!.status,
-      changes: diff.pairs[i]!.changes,
+      changes: diff.pairs[i]!.changes.map(({ obligationA, obligationB, ...change }) => change),
       textDiff: diff.pairs[i]!.textDiff,
     })),
     dropped: base.dropped,

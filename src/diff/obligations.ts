@@ -4,6 +4,7 @@
  * earlier date binds more, a lower amount threshold covers more projects.
  */
 import type { Change, ChangeKind, Direction, Obligation } from '../types';
+import { formatObligation } from './format';
 
 /** Periods per year, to compare 每月1次 with 每季度2次. */
 const PER_YEAR: Record<string, number> = { year: 1, half: 2, quarter: 4, month: 12, week: 52, day: 365 };
@@ -85,21 +86,6 @@ function calendarDays(o: Obligation): number {
   return o.unit.includes('工作日') ? (o.value * 7) / 5 : o.value;
 }
 
-/** Readable form of an obligation's bound, e.g. `≥4次/年`, `≤5个工作日`, `≤03-31`. */
-export function describeObligation(o: Obligation): string {
-  const cmp = o.comparator === '>=' ? '≥' : o.comparator === '<=' ? '≤' : '';
-  let value: string;
-  if (o.kind === 'date') {
-    value = `${String(Math.floor(o.value / 100)).padStart(2, '0')}-${String(o.value % 100).padStart(2, '0')}`;
-  } else if (o.comparator === 'range' && o.valueMax != null) {
-    value = `${o.value}–${o.valueMax}${o.unit}`;
-  } else {
-    value = `${o.value}${o.kind === 'month' ? '月' : o.unit}`;
-  }
-  const period = o.period ? `/${o.period}` : '';
-  return `${cmp}${value}${period}`;
-}
-
 /** Which way the commitment moved from `a` to `b`. */
 export function obligationDirection(a: Obligation, b: Obligation): Direction {
   let x: number;
@@ -158,20 +144,21 @@ export function obligationChanges(a: Obligation[], b: Obligation[]): Change[] {
   const { pairs, onlyA, onlyB } = pairObligations(bind(a), bind(b));
   const changes: Change[] = [];
   for (const [oa, ob] of pairs) {
-    const before = describeObligation(oa);
-    const after = describeObligation(ob);
+    const before = formatObligation(oa);
+    const after = formatObligation(ob);
     const direction = obligationDirection(oa, ob);
     if (before === after && direction === 'neutral') continue;
-    changes.push({ kind: changeKindOf(ob), direction, before, after, quoteA: oa.quote, quoteB: ob.quote });
+    changes.push({ kind: changeKindOf(ob), direction, before, after, quoteA: oa.quote, quoteB: ob.quote, obligationA: oa, obligationB: ob });
   }
   for (const oa of onlyA) {
     changes.push({
       kind: 'clause',
       direction: 'weaker',
-      before: `${oa.subject} ${describeObligation(oa)}`,
+      before: `${oa.subject} ${formatObligation(oa)}`,
       after: null,
       quoteA: oa.quote,
       quoteB: null,
+      obligationA: oa,
     });
   }
   for (const ob of onlyB) {
@@ -179,9 +166,10 @@ export function obligationChanges(a: Obligation[], b: Obligation[]): Change[] {
       kind: 'clause',
       direction: 'stronger',
       before: null,
-      after: `${ob.subject} ${describeObligation(ob)}`,
+      after: `${ob.subject} ${formatObligation(ob)}`,
       quoteA: null,
       quoteB: ob.quote,
+      obligationB: ob,
     });
   }
   return changes;

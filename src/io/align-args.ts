@@ -32,7 +32,7 @@ export function checkAlignArgs(command: string, args: AlignArgs): void {
   };
   const given = { decisions: args.decisions.length > 0, 'min-probability': args.minProbability !== undefined, embeddings: args.embeddings !== undefined, limit: args.limit !== undefined };
   for (const [option, present] of Object.entries(given)) {
-    if (present && !(takes[command] ?? []).includes(option)) throw new UsageError(`plandiff ${command} does not take --${option}`);
+    if (present && !(takes[command] ?? []).includes(option)) throw new UsageError(`${command} does not take --${option}`);
   }
 }
 

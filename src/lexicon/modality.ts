@@ -101,7 +101,7 @@ export const MODALITY_CUES: readonly ModalityCue[] = [
   { word: '应当', level: 'must', modal: true },
   { word: '应该', level: 'must', modal: true },
   { word: '需要', level: 'must', modal: true, notBefore: '的' },
-  { word: '应', level: 'must', modal: true, notAfter: '响回供相适对答效反感呼照适', notBefore: '用急对变届有收' },
+  { word: '应', level: 'must', modal: true, notAfter: '响回供相适对答效反感呼照适知', notBefore: '用急对变届有收知' },
   { word: '须', level: 'must', modal: true, notAfter: '必无毋', notBefore: '知' },
   { word: '一律', level: 'must', modal: true },
   // mandatory: must, shall not

@@ -93,3 +93,28 @@ export const COVERAGE_FALSE_FRIENDS: readonly string[] = [
   '所有制',
   '所有者',
 ];
+
+/**
+ * Endings of words that name who acts (行业协会, 产业园区, 服务机构, 新闻媒体, 专家学者, 社会力量): such words
+ * say who takes part, not what is to be done, so they are left out when finding the sentence of two tasks
+ * that carries their shared obligation.
+ */
+export const ACTOR_ENDINGS: readonly string[] = [
+  '协会',
+  '商会',
+  '园区',
+  '机构',
+  '组织',
+  '单位',
+  '部门',
+  '媒体',
+  '学者',
+  '专家',
+  '力量',
+  '企业',
+  '村委会',
+  '居委会',
+  '街镇',
+  '第三方',
+  '代表',
+];

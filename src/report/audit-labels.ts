@@ -173,6 +173,6 @@ export const AUDIT_LABELS: Record<ReportLang, AuditLabels> = { zh, en };
 /** The audit labels for `lang` (Chinese by default). */
 export function auditLabelsFor(lang: ReportLang = 'zh'): AuditLabels {
   const labels = Object.hasOwn(AUDIT_LABELS, lang) ? AUDIT_LABELS[lang] : undefined;
-  if (!labels) throw new TypeError(`plandiff: unknown report language ${JSON.stringify(lang)} (expected zh or en)`);
+  if (!labels) throw new TypeError(`unknown report language ${JSON.stringify(lang)} (expected zh or en)`);
   return labels;
 }

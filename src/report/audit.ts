@@ -465,6 +465,6 @@ export function renderAudit(conv: Convergence, format: AuditFormat, options: Aud
     case 'csv':
       return renderAuditCsv(conv);
     default:
-      throw new TypeError(`plandiff: unknown audit format ${JSON.stringify(format)} (expected md, html, json or csv)`);
+      throw new TypeError(`unknown audit format ${JSON.stringify(format)} (expected md, html, json or csv)`);
   }
 }

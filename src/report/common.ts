@@ -2,7 +2,8 @@
  * Small helpers shared by the report formats: how a plan, a task list, a source span and an obligation
  * read as text, and the per-status counts every summary shows.
  */
-import type { ChangeKind, Direction, Evidence, Link, Message, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
+import { formatObligation as formatBound } from '../diff/format';
+import type { Change, ChangeKind, Direction, Evidence, Link, LinkBasis, Message, Modality, NearestTask, Obligation, PlanDiff, PlanRef, SourceSpan, Task } from '../types';
 import { needsCheck } from '../align/check';
 import { DEFAULT_ALIGN_CONFIG } from '../align/config';
 import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
@@ -34,10 +35,22 @@ export function groupMessages(messages: readonly Message[], limit = 5): { ruleId
   return [...groups].map(([ruleId, list]) => ({ ruleId, shown: list.slice(0, limit), more: Math.max(0, list.length - limit) }));
 }
 
-/** A parse rule as a reader names it: `空单元格沿用上一行（合并单元格） (table/inherited-cell)`, or its id alone. */
+/** A parse rule as a reader names it: `空单元格沿用上一行（合并单元格）`, in English with its id (`empty cell taken
+ * from the row above (merged cell) (table/inherited-cell)`); a rule without a title prints its id. */
 export function ruleName(ruleId: string, L: Labels): string {
   const title = Object.hasOwn(L.ruleTitles, ruleId) ? L.ruleTitles[ruleId] : undefined;
-  return title ? `${title} (${ruleId})` : ruleId;
+  if (!title) return ruleId;
+  return L.lang === 'en' ? `${title} (${ruleId})` : title;
+}
+
+/**
+ * One parse message as a report lists it: the reason and its place in English; in Chinese the plan
+ * text the reason quotes (“…”), if any, and the place (the reasons are written in English; the group's
+ * title says what was noted, and `plandiff parse` gives each reason).
+ */
+export function messageText(m: Message, L: Labels): { reason: string | null; place: string | null } {
+  const quoted = m.reason.match(/“[^”]*”/g)?.join(' ') ?? null;
+  return { reason: L.lang === 'en' ? m.reason : quoted, place: m.place ? formatSource(m.place) : null };
 }
 
 /** Printed numbers of tasks joined by `;`, e.g. `12;14`. */
@@ -82,16 +95,19 @@ export function obligationsOf(diff: PlanDiff, side: 'a' | 'b', task: Task): Obli
   return diff.obligations[`${side}:${task.seq}`] ?? [];
 }
 
-const COMPARATOR: Record<Obligation['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '=', range: '' };
+/** An obligation as a short formula in the labels' language: `每年≥4次` (`≥4次/year`), `≤5个工作日`, `≤03-31`. */
+export function formatObligation(o: Obligation, L: Labels): string {
+  return formatBound(o, L.lang);
+}
 
-/**
- * An obligation as a short formula: `≥4次/年`, `≤5个工作日`, `1–2场`. `periods` names the period words
- * (a period with no name prints as it is).
- */
-export function formatObligation(o: Obligation, periods: Record<string, string> = {}): string {
-  const value = o.comparator === 'range' && o.valueMax != null ? `${o.value}–${o.valueMax}` : String(o.value);
-  const period = o.period ? `/${Object.hasOwn(periods, o.period) ? periods[o.period] : o.period}` : '';
-  return `${COMPARATOR[o.comparator]}${value}${o.unit}${period}`;
+/** A units cell as printed, without a leading 责任单位： label that a report prints itself. */
+export function unitsText(raw: string): string {
+  return raw.replace(/^\s*责任单位\s*[：:]\s*/, '');
+}
+
+/** True when a units text opens with a label of its own (牵头单位：…), so a report prints no label before it. */
+export function hasOwnLabel(units: string): boolean {
+  return /^[\p{Script=Han}]{2,6}[：:]/u.test(units);
 }
 
 /** A score with two decimals, as reports print it. */
@@ -100,18 +116,29 @@ export function formatScore(score: number): string {
 }
 
 /**
- * A change's before or after value as a reader sees it: modality levels (`must`) become their label,
- * everything else prints as it is.
+ * A change's before or after value as a reader sees it, in the labels' language: a modality level
+ * (`must`) becomes its label, a quantified obligation is written out (`每年≥4次`, with its subject for a
+ * clause gained or lost), everything else prints as it is.
  */
-export function changeValue(kind: ChangeKind, value: string | null, modality: Record<Modality, string>): string | null {
-  if (value != null && kind === 'modality' && Object.hasOwn(modality, value)) return modality[value as Modality];
-  return value;
+export function changeText(change: Change, side: 'before' | 'after', L: Labels): string | null {
+  const value = change[side];
+  if (value != null && change.kind === 'modality' && Object.hasOwn(L.modality, value)) return L.modality[value as Modality];
+  const o = side === 'before' ? change.obligationA : change.obligationB;
+  if (value == null || !o) return value;
+  return change.kind === 'clause' ? `${o.subject} ${formatBound(o, L.lang)}` : formatBound(o, L.lang);
+}
+
+/** The words a modality change quotes on one side (the sentence that carries the shared obligation), or
+ * null for other changes, whose values are their own quote. */
+export function changeQuote(change: Change, side: 'before' | 'after'): string | null {
+  if (change.kind !== 'modality') return null;
+  return side === 'before' ? change.quoteA : change.quoteB;
 }
 
 /** The names of the rules that linked a pair, joined (`含相同条款、写明对方指标名称`); empty when the pair does
  * not record them (plain text). */
 export function basisNames(evidence: Evidence, L: Labels): string {
-  return (evidence.basis ?? []).map((b) => L.linkBasis[b]).join(L === LABELS.zh ? '、' : ', ');
+  return (evidence.basis ?? []).map((b) => L.linkBasis[b]).join(L.listSep);
 }
 
 /** The rules that linked a pair, as a phrase (`配对依据：含相同条款、写明对方指标名称`), or null when the

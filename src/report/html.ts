@@ -12,7 +12,7 @@
  * (the expected number with no counterpart), `#review` (the review questions, see review-html.ts).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
+import { basisLine, changeQuote, changeText, unitsText, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, messageText, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
 import { needsCheck } from '../align/check';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
@@ -91,6 +91,7 @@ ins{background:#d7f5de;color:#0d5a27;text-decoration:none;border-bottom:1px soli
 mark.q{background:#ffe58a;color:inherit;border-radius:2px;box-shadow:0 0 0 1px #e0b400 inset;padding:0 1px}
 table.changes{margin:0 12px 10px;font-size:13px;width:calc(100% - 24px)}
 table.changes th{background:var(--soft);font-weight:600}
+table.changes q.clause{display:block;color:var(--muted);margin-top:2px}table.changes q.clause::before{content:"「"}table.changes q.clause::after{content:"」"}
 .dir-stronger{color:#24864b;font-weight:600}
 .dir-weaker{color:#c8413c;font-weight:600}
 .dir-neutral{color:var(--muted)}
@@ -179,14 +180,14 @@ function runsHtml(pair: DiffPair, runs: Run[], L: Labels, side: 'a' | 'b'): stri
 
 function factsHtml(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task): string {
   const parts = [
-    `<dt>${h(L.units)}</dt><dd class="units">${task.units.raw ? h(task.units.raw) : `<span class="muted">${h(L.none)}</span>`}</dd>`,
+    `<dt>${h(L.units)}</dt><dd class="units">${task.units.raw ? h(unitsText(task.units.raw)) : `<span class="muted">${h(L.none)}</span>`}</dd>`,
     `<dt>${h(L.timeNode)}</dt><dd class="time">${task.timeNode ? h(task.timeNode.raw) : `<span class="muted">${h(L.none)}</span>`}</dd>`,
   ];
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     const items = obligations
-      .map((o) => `${h(L.obligationKind[o.kind])} ${h(formatObligation(o, L.period))}（${h(o.quote)}）`)
-      .join('；');
+      .map((o) => `${h(L.obligationKind[o.kind])} ${h(formatObligation(o, L))}${h(L.parenOpen)}${h(o.quote)}${h(L.parenClose)}`)
+      .join(h(L.semicolon));
     parts.push(`<dt>${h(L.obligations)}</dt><dd class="obligations">${items}</dd>`);
   }
   parts.push(`<dt>${h(L.source)}</dt><dd><code class="source">${h(formatSource(task.source))}</code></dd>`);
@@ -210,8 +211,8 @@ function sideHtml(diff: PlanDiff, L: Labels, side: 'a' | 'b', body: string): str
   return `<div class="side side-${side}"><h3>${h(who)} · ${h(planName(ref))}</h3>${body}</div>`;
 }
 
-function seqsText(tasks: Task[], who: string): string {
-  return tasks.length ? `${who} ${tasks.map((t) => `#${t.seq}`).join('、')}` : '';
+function seqsText(tasks: Task[], who: string, L: Labels): string {
+  return tasks.length ? `${who} ${tasks.map((t) => `#${t.seq}`).join(L.listSep)}` : '';
 }
 
 function rowAttrs(status: RowStatus, a: Task[], b: Task[], kinds: string[]): string {
@@ -240,7 +241,13 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
           (c) =>
             `<tr data-kind="${h(c.kind)}" data-direction="${h(c.direction)}"><td>${h(L.kind[c.kind])}</td>` +
             `<td class="dir-${h(c.direction)}">${h(L.direction[c.direction])}</td>` +
-            `<td>${h(changeValue(c.kind, c.before, L.modality) ?? '')}</td><td>${h(changeValue(c.kind, c.after, L.modality) ?? '')}</td></tr>`,
+            (['before', 'after'] as const)
+              .map((side) => {
+                const quote = changeQuote(c, side);
+                return `<td>${h(changeText(c, side, L) ?? '')}${quote ? `<q class="clause">${h(quote)}</q>` : ''}</td>`;
+              })
+              .join('') +
+            `</tr>`,
         )
         .join('') +
       `</tbody></table>`
@@ -248,7 +255,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
   return (
     `<article class="row pair" id="pair-${index + 1}" ${rowAttrs(pair.status, pair.a, pair.b, kindsOf(pair))}>` +
     `<header><span class="badge s-${pair.status}">${h(L.status[pair.status])}</span>` +
-    `<span class="seqs">${h(seqsText(pair.a, L.planA))} ↔ ${h(seqsText(pair.b, L.planB))}</span>` +
+    `<span class="seqs">${h(seqsText(pair.a, L.planA, L))} ↔ ${h(seqsText(pair.b, L.planB, L))}</span>` +
     `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
     (basis ? `<span class="basis">${h(basis)}</span>` : '') +
     (needsCheck(pair) ? `<span class="weak" title="${h(checkHint(L))}">${h(L.weak)}</span>` : '') +
@@ -268,7 +275,7 @@ function unmatchedHtml(diff: PlanDiff, L: Labels, status: 'added' | 'dropped', t
   return (
     `<article class="row task-only" id="${status}-${index + 1}" ${rowAttrs(status, a, b, [])}>` +
     `<header><span class="badge s-${status}">${h(L.status[status])}</span>` +
-    `<span class="seqs">${h(seqsText([task], side === 'a' ? L.planA : L.planB))}</span></header>` +
+    `<span class="seqs">${h(seqsText([task], side === 'a' ? L.planA : L.planB, L))}</span></header>` +
     `<div class="sides">${side === 'a' ? present + absent : absent + present}</div></article>`
   );
 }
@@ -355,7 +362,7 @@ function summaryHtml(diff: PlanDiff, L: Labels, counts: Record<RowStatus, number
     `<h2>${h(L.summary)}</h2><div class="summary-grid">` +
     `<table class="counts"><thead><tr><th>${h(L.filterStatus)}</th><th>${h(L.count)}</th><th></th></tr></thead>` +
     `<tbody>${rows}</tbody><tfoot>${foot}</tfoot></table>${chartSvg(counts, L)}${changeTable(diff, L)}</div>` +
-    `<p class="legend">${h(L.legend)}：<del>${h(L.deleted)}</del> <ins>${h(L.inserted)}</ins> <mark class="q">${h(L.marked)}</mark></p>` +
+    `<p class="legend">${h(L.legend)}${h(L.colon)}<del>${h(L.deleted)}</del> <ins>${h(L.inserted)}</ins> <mark class="q">${h(L.marked)}</mark></p>` +
     `</section>`
   );
 }
@@ -406,12 +413,15 @@ function notesHtml(diff: PlanDiff, L: Labels): string {
   const lists = sides.map((side) => {
     const items = groupMessages(diff.messages![side]).map((g) => {
       const lines = [
-        ...g.shown.map((m) => `<li>${h(m.reason)}${m.place ? ` <code class="source">${h(formatSource(m.place))}</code>` : ''}</li>`),
+        ...g.shown.map((m) => {
+          const { reason, place } = messageText(m, L);
+          return `<li>${[reason ? h(reason) : null, place ? `<code class="source">${h(place)}</code>` : null].filter((x) => x).join(' ')}</li>`;
+        }),
         ...(g.more ? [`<li>${h(L.moreNotes.replace('{n}', String(g.more)))}</li>`] : []),
       ];
       return `<li data-rule="${h(g.ruleId)}">${h(ruleName(g.ruleId, L))}<ul>${lines.join('')}</ul></li>`;
     });
-    return `<h3>${h(side === 'a' ? L.planA : L.planB)}：${h(planName(side === 'a' ? diff.a : diff.b))}</h3><ul>${items.join('')}</ul>`;
+    return `<h3>${h(side === 'a' ? L.planA : L.planB)}${h(L.colon)}${h(planName(side === 'a' ? diff.a : diff.b))}</h3><ul>${items.join('')}</ul>`;
   });
   return `<section id="notes" class="notes"><h2>${h(L.parseNotes)}</h2><p class="muted">${h(L.parseNotesHint)}</p>${lists.join('')}</section>\n`;
 }
@@ -429,7 +439,7 @@ export function renderHtml(diff: PlanDiff, L: Labels, extra?: PagePart): string 
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>
-<p class="plans">${h(L.planA)}：${h(planName(diff.a))}　${h(L.planB)}：${h(planName(diff.b))}</p>
+<p class="plans">${h(L.planA)}${h(L.colon)}${h(planName(diff.a))}${h(L.gap)}${h(L.planB)}${h(L.colon)}${h(planName(diff.b))}</p>
 <p class="caveat">${h(L.caveat)}</p></header>
 ${summaryHtml(diff, L, counts)}
 ${extra ? `${extra.html}\n` : ''}${filtersHtml(diff, L, counts)}

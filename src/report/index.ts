@@ -13,7 +13,7 @@ import { renderMarkdown } from './markdown';
 import { reviewPart } from './review-html';
 import { reviewLabelsFor } from './review-labels';
 
-export { toRows, REPORT_COLUMNS, type ReportRow } from './rows';
+export { toRows, REPORT_COLUMNS, type ReportRow, type RowOptions } from './rows';
 export { LABELS, labelsFor, type Labels, type ReportLang, type RowStatus } from './labels';
 export {
   renderAudit,
@@ -49,7 +49,8 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json', 'c
  * - `html`: one self-contained page with summary chart, side-by-side pairs, highlighting and filters
  * - `json`: the stable seq-based form of `diffToJson(diff)` (what `plandiff diff --format json` prints),
  *   2-space indent, trailing newline
- * - `csv`: RFC 4180, UTF-8 with BOM, one row per `toRows` row (labels are codes, not translated)
+ * - `csv`: RFC 4180, UTF-8 with BOM, one row per `toRows` row (statuses and kinds are codes; before/after
+ *   values are readable, in `lang`)
  */
 export function renderReport(diff: PlanDiff, format: ReportFormat, options: ReportOptions = {}): string {
   const labels = labelsFor(options.lang ?? 'zh');
@@ -63,8 +64,8 @@ export function renderReport(diff: PlanDiff, format: ReportFormat, options: Repo
     case 'json':
       return renderJson(diff);
     case 'csv':
-      return renderCsv(diff);
+      return renderCsv(diff, options.lang ?? 'zh');
     default:
-      throw new TypeError(`plandiff: unknown report format ${JSON.stringify(format)} (expected md, html, json or csv)`);
+      throw new TypeError(`unknown report format ${JSON.stringify(format)} (expected md, html, json or csv)`);
   }
 }

@@ -10,3 +10,8 @@ import type { PlanDiff } from '../types';
 export function renderJson(diff: PlanDiff): string {
   return `${JSON.stringify(diffToJson(diff), null, 2)}\n`;
 }
+
+/** Any plain value as the JSON every command prints: 2-space indent, trailing newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeValue, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, joinSeqs, obligationsOf, planName, ruleName, weakPairCount } from './common';
+import { basisLine, changeQuote, changeText, hasOwnLabel, unitsText, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, joinSeqs, messageText, obligationsOf, planName, ruleName, weakPairCount } from './common';
 import { needsCheck } from '../align/check';
 import { LABELS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -40,13 +40,13 @@ function taskBlock(diff: PlanDiff, L: Labels, side: 'a' | 'b', task: Task, unpai
   else if (task.section.length) head.push(mdCell(task.section.join(' / ')));
   head.push(`\`${formatSource(task.source)}\``);
   const facts = [
-    `${L.units}：${task.units.raw ? mdCell(task.units.raw) : L.none}`,
-    `${L.timeNode}：${task.timeNode ? mdCell(task.timeNode.raw) : L.none}`,
+    task.units.raw && hasOwnLabel(unitsText(task.units.raw)) ? mdCell(unitsText(task.units.raw)) : `${L.units}${L.colon}${task.units.raw ? mdCell(unitsText(task.units.raw)) : L.none}`,
+    `${L.timeNode}${L.colon}${task.timeNode ? mdCell(task.timeNode.raw) : L.none}`,
   ];
   const obligations = obligationsOf(diff, side, task);
   if (obligations.length) {
     facts.push(
-      `${L.obligations}：${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；')}`,
+      `${L.obligations}${L.colon}${obligations.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L))}${L.parenOpen}${mdCell(o.quote)}${L.parenClose}`).join(L.semicolon)}`,
     );
   }
   const nearest = unpaired ? counterpartsLine(diff, L, side, task) : null;
@@ -67,20 +67,24 @@ function textDiffLine(pair: DiffPair): string {
 function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   const basis = basisLine(pair.evidence, L);
   const weak = needsCheck(pair) ? ` · **${L.weak}**` : '';
-  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, '、#')} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, '、#')} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
+  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, `${L.listSep}#`)} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, `${L.listSep}#`)} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
   const out = [title, ''];
   for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
   for (const task of pair.b) out.push(...taskBlock(diff, L, 'b', task));
   if (pair.changes.length) {
     out.push(`| ${L.change} | ${L.directionTitle} | ${L.before} | ${L.after} |`, '| --- | --- | --- | --- |');
     for (const c of pair.changes) {
-      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${mdCell(changeValue(c.kind, c.before, L.modality))} | ${mdCell(changeValue(c.kind, c.after, L.modality))} |`);
+      const cell = (side: 'before' | 'after') => {
+        const quote = changeQuote(c, side);
+        return `${mdCell(changeText(c, side, L))}${quote ? `<br>「${mdCell(quote)}」` : ''}`;
+      };
+      out.push(`| ${L.kind[c.kind]} | ${L.direction[c.direction]} | ${cell('before')} | ${cell('after')} |`);
     }
     out.push('');
   } else {
-    out.push(`${L.changes}：${L.noChanges}`, '');
+    out.push(`${L.changes}${L.colon}${L.noChanges}`, '');
   }
-  if (pair.textDiff.some((s) => s.op !== '=')) out.push(`${L.textDiff}：${textDiffLine(pair)}`, '');
+  if (pair.textDiff.some((s) => s.op !== '=')) out.push(`${L.textDiff}${L.colon}${textDiffLine(pair)}`, '');
   return out;
 }
 
@@ -95,7 +99,7 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
   const counts = countStatuses(diff);
   const out: string[] = [];
   out.push(`# ${mdEscape(L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b)))}`, '');
-  out.push(`${L.planA}：${mdEscape(planName(diff.a))}　${L.planB}：${mdEscape(planName(diff.b))}`, '');
+  out.push(`${L.planA}${L.colon}${mdEscape(planName(diff.a))}${L.gap}${L.planB}${L.colon}${mdEscape(planName(diff.b))}`, '');
   out.push(`> ${L.caveat}`, '');
   out.push(`## ${L.summary}`, '');
   out.push(`| ${L.filterStatus} | ${L.count} | |`, '| --- | ---: | --- |');
@@ -109,11 +113,11 @@ export function renderMarkdown(diff: PlanDiff, L: Labels): string {
     for (const r of byKind) out.push(`| ${L.kind[r.kind]} | ${r.stronger} | ${r.weaker} | ${r.neutral} |`);
     out.push('');
   }
-  out.push(`${L.legend}：<del>${L.deleted}</del> <ins>${L.inserted}</ins>`, '');
+  out.push(`${L.legend}${L.colon}<del>${L.deleted}</del> <ins>${L.inserted}</ins>`, '');
 
   for (const status of SECTION_ORDER) {
     if (!counts[status]) continue;
-    out.push(`## ${L.status[status]}（${counts[status]}）`, '');
+    out.push(`## ${L.status[status]}${L.parenOpen}${counts[status]}${L.parenClose}`, '');
     if (status === 'added') for (const t of diff.added) out.push(...taskBlock(diff, L, 'b', t, true));
     else if (status === 'dropped') for (const t of diff.dropped) out.push(...taskBlock(diff, L, 'a', t, true));
     else for (const p of diff.pairs) if (p.status === status) out.push(...pairBlock(diff, L, p));
@@ -129,10 +133,13 @@ function parseNotes(diff: PlanDiff, L: Labels): string[] {
   if (!sides.length) return [];
   const out = [`## ${L.parseNotes}`, '', L.parseNotesHint, ''];
   for (const side of sides) {
-    out.push(`**${side === 'a' ? L.planA : L.planB}：${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
+    out.push(`**${side === 'a' ? L.planA : L.planB}${L.colon}${mdEscape(planName(side === 'a' ? diff.a : diff.b))}**`, '');
     for (const g of groupMessages(diff.messages![side])) {
       out.push(`- ${mdCell(ruleName(g.ruleId, L))}`);
-      for (const m of g.shown) out.push(`  - ${mdCell(m.reason)}${m.place ? ` · \`${formatSource(m.place)}\`` : ''}`);
+      for (const m of g.shown) {
+        const { reason, place } = messageText(m, L);
+        out.push(`  - ${[reason ? mdCell(reason) : null, place ? `\`${place}\`` : null].filter((x) => x).join(' · ')}`);
+      }
       if (g.more) out.push(`  - ${L.moreNotes.replace('{n}', String(g.more))}`);
     }
     out.push('');

@@ -3,13 +3,14 @@
  * (`pandas.DataFrame(rows)`); the CSV report writes exactly these rows.
  */
 import type { PlanDiff, Task } from '../types';
-import { formatSource, joinSeqs } from './common';
-import type { RowStatus } from './labels';
+import { changeText, formatSource, joinSeqs, unitsText } from './common';
+import { labelsFor, type Labels, type ReportLang, type RowStatus } from './labels';
 
 /**
  * A row of the diff as plain strings. Lists of codes (numbers, kinds, directions, sources, time nodes) are
  * joined with `;`; lists of free text (task texts, units, before/after values) with a newline. `changeKinds`,
- * `directions`, `before` and `after` list the same changes in the same order (a missing value is empty).
+ * `directions`, `before` and `after` list the same changes in the same order (a missing value is empty);
+ * before and after are readable values, not codes.
  * Fields of the side a task is absent from are empty strings.
  */
 export interface ReportRow {
@@ -90,7 +91,7 @@ function side(tasks: Task[]): Side {
     seq: joinSeqs(tasks),
     text: tasks.map((t) => t.text).join('\n'),
     section: tasks[0]?.section.join(' / ') ?? '',
-    units: tasks.map((t) => t.units.raw).join('\n'),
+    units: tasks.map((t) => unitsText(t.units.raw)).join('\n'),
     timeNode: tasks.map((t) => t.timeNode?.raw ?? '').join(';'),
     source: tasks.map((t) => formatSource(t.source)).join(';'),
   };
@@ -102,7 +103,8 @@ function row(
   b: Task[],
   score: number | null,
   changes: PlanDiff['pairs'][number]['changes'],
-  basis: readonly string[] = [],
+  basis: readonly string[],
+  L: Labels,
 ): ReportRow {
   const sa = side(a);
   const sb = side(b);
@@ -124,19 +126,27 @@ function row(
     sourceB: sb.source,
     changeKinds: changes.map((c) => c.kind).join(';'),
     directions: changes.map((c) => c.direction).join(';'),
-    before: changes.map((c) => c.before ?? '').join('\n'),
-    after: changes.map((c) => c.after ?? '').join('\n'),
+    before: changes.map((c) => changeText(c, 'before', L) ?? '').join('\n'),
+    after: changes.map((c) => changeText(c, 'after', L) ?? '').join('\n'),
   };
+}
+
+/** Options of `toRows`. */
+export interface RowOptions {
+  /** Language of the before/after values (modality levels, obligation bounds); default `zh` */
+  lang?: ReportLang;
 }
 
 /**
  * Flattens a diff into rows: the matched pairs in the diff's order, then the dropped tasks of plan a, then
- * the added tasks of plan b.
+ * the added tasks of plan b. Before/after values read as the reports write them (`应当类（确保、应当、严格落实）`,
+ * `每年≥4次`), in `options.lang`.
  */
-export function toRows(diff: PlanDiff): ReportRow[] {
+export function toRows(diff: PlanDiff, options: RowOptions = {}): ReportRow[] {
+  const L = labelsFor(options.lang ?? 'zh');
   return [
-    ...diff.pairs.map((p) => row(p.status, p.a, p.b, p.score, p.changes, p.evidence.basis)),
-    ...diff.dropped.map((t) => row('dropped', [t], [], null, [])),
-    ...diff.added.map((t) => row('added', [], [t], null, [])),
+    ...diff.pairs.map((p) => row(p.status, p.a, p.b, p.score, p.changes, p.evidence.basis ?? [], L)),
+    ...diff.dropped.map((t) => row('dropped', [t], [], null, [], [], L)),
+    ...diff.added.map((t) => row('added', [], [t], null, [], [], L)),
   ];
 }

@@ -9,6 +9,7 @@ import { type AuditLabels, auditLabelsFor } from './audit-labels';
 import { basisNames, counterpartsLine, formatObligation, formatScore, planName } from './common';
 import { type Labels, type ReportLang, labelsFor } from './labels';
 import { mdCell, mdEscape } from './markdown';
+import { csvText } from './csv';
 
 /** Options of the task-level reports. */
 export interface TaskReportOptions {
@@ -21,12 +22,12 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 function unknownFormat(what: string, format: string, expected: string): never {
-  throw new TypeError(`plandiff: unknown ${what} format ${JSON.stringify(format)} (expected ${expected})`);
+  throw new TypeError(`unknown ${what} format ${JSON.stringify(format)} (expected ${expected})`);
 }
 
 /** Obligations as one line: `频次 ≥4次/年（每季度至少1次）；…`. */
 function obligationsLine(list: Obligation[], L: Labels): string {
-  return list.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L.period))}（${mdCell(o.quote)}）`).join('；');
+  return list.map((o) => `${L.obligationKind[o.kind]} ${mdCell(formatObligation(o, L))}（${mdCell(o.quote)}）`).join('；');
 }
 
 /* ───────────────────────────── trace ───────────────────────────── */
@@ -125,7 +126,7 @@ function obligationsMarkdown(plan: Plan, obligationsOf: (t: Task) => Obligation[
     out.push(`## #${task.seq}${where ? ` · ${mdCell(where)}` : ''}`, '');
     out.push(`> ${mdCell(task.text)}`, '');
     for (const o of list) {
-      out.push(`- ${L.obligationKind[o.kind]} **${mdCell(formatObligation(o, L.period))}** · ${mdCell(o.subject)} · ${A.quote}「${mdCell(o.quote)}」`);
+      out.push(`- ${L.obligationKind[o.kind]} **${mdCell(formatObligation(o, L))}** · ${mdCell(o.subject)} · ${A.quote}「${mdCell(o.quote)}」`);
     }
     out.push('');
   }
@@ -133,18 +134,28 @@ function obligationsMarkdown(plan: Plan, obligationsOf: (t: Task) => Obligation[
   return out.join('\n');
 }
 
+/** The columns of the obligations CSV, in order. */
+export const OBLIGATION_COLUMNS = ['seq', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'period', 'subject', 'quote'] as const;
+
+function obligationsCsv(plan: Plan, obligationsOf: (t: Task) => Obligation[]): string {
+  // a date's value reads 03-31 on its own; its unit code (MM-DD) is left out
+  const rows = obligationsToJson(plan.tasks, obligationsOf).map((r) => (r.kind === 'date' ? { ...r, unit: '' } : r));
+  return csvText(OBLIGATION_COLUMNS, rows.map((r) => OBLIGATION_COLUMNS.map((c) => r[c])));
+}
+
 /**
  * Renders a plan's quantified obligations: `md` lists each task that has any, with its text and one line per
- * obligation (kind, formula, subject, quote); `json` is `obligationsToJson` rows, 2-space indent.
+ * obligation (kind, formula, subject, quote); `json` is `obligationsToJson` rows, 2-space indent; `csv` is the same rows, one line each (RFC 4180, UTF-8 with BOM).
  */
 export function renderObligations(
   plan: Plan,
   obligationsOf: (t: Task) => Obligation[],
-  format: 'md' | 'json',
+  format: 'md' | 'json' | 'csv',
   options: TaskReportOptions = {},
 ): string {
   const lang = options.lang ?? 'zh';
   if (format === 'json') return `${JSON.stringify(obligationsToJson(plan.tasks, obligationsOf), null, 2)}\n`;
+  if (format === 'csv') return obligationsCsv(plan, obligationsOf);
   if (format === 'md') return obligationsMarkdown(plan, obligationsOf, auditLabelsFor(lang), labelsFor(lang));
-  return unknownFormat('obligations', format, 'md or json');
+  return unknownFormat('obligations', format, 'md, json or csv');
 }

@@ -1,5 +1,5 @@
 /** A readable Markdown outline of a parsed plan: metadata, then each task with its units and time node. */
-import type { Heading, Plan, Task } from './types';
+import type { Heading, Plan, Task } from '../types';
 
 function headingLines(headings: Heading[], depth: number, out: string[]): void {
   for (const h of headings) {
@@ -16,7 +16,7 @@ function taskLine(t: Task): string {
   return [
     `${t.seq}. ${name}${t.text}`,
     `   - 责任单位：${lead}${support}`,
-    `   - 时间节点：${time}${t.timeNode ? ` (${t.timeNode.kind}${t.timeNode.end ? `, by ${t.timeNode.end}` : ''})` : ''}`,
+    `   - 时间节点：${time}${t.timeNode?.end && t.timeNode.raw !== t.timeNode.end ? `（截至 ${t.timeNode.end}）` : ''}`,
     `   - 来源：${t.source.file}:${t.source.lineStart}–${t.source.lineEnd}${t.section.length ? `；${t.section.join(' › ')}` : ''}`,
   ].join('\n');
 }

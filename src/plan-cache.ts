@@ -16,11 +16,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { displayPath, findPlan, loadPlanFile, type LoadOptions } from '../corpus';
-import { preparePlan, type PreparedPlan } from '../align/prepare';
-import type { Tokenizer } from '../text/tokenize';
-import type { Plan } from '../types';
-import { announcePlan } from '../text/tokenizer-jieba';
+import { displayPath, findPlan, loadPlanFile, type LoadOptions } from './corpus';
+import { preparePlan, type PreparedPlan } from './align/prepare';
+import type { Tokenizer } from './text/tokenize';
+import type { CorpusEntry, Plan } from './types';
+import { announcePlan } from './text/tokenizer-jieba';
 
 /** Options of {@link createPlanCache}. */
 export interface PlanCacheOptions {
@@ -46,6 +46,8 @@ export const MAX_PLAN_ENTRIES = 500;
 export interface PlanCache {
   /** The plan a reference names (corpus id or path), parsed and tokenized */
   load(ref: string, options?: LoadOptions): PreparedPlan;
+  /** A plan file, with its corpus entry when it has one (as `loadPlanFile` takes them), parsed and tokenized */
+  loadFile(file: string, entry: CorpusEntry | null, options?: LoadOptions): PreparedPlan;
   /** Write the entries made since the last flush */
   flush(): void;
   /** Hits and misses since creation */
@@ -62,8 +64,8 @@ export function codeVersion(): string {
   const here = fileURLToPath(import.meta.url);
   const h = createHash('sha1');
   if (extname(here) === '.ts') {
-    // running from source (tests, tsx): src/io/plan-cache.ts → every file under src/
-    const root = dirname(dirname(here));
+    // running from source (tests, tsx): src/plan-cache.ts → every file under src/
+    const root = dirname(here);
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir).sort()) {
         const path = join(dir, name);
@@ -144,36 +146,41 @@ export function createPlanCache(options: PlanCacheOptions): PlanCache {
    * it loads the words of every plan at once */
   const announce = (plan: Plan): void => announcePlan(plan, tokenizer);
 
+  const loadFile = (file: string, entry: CorpusEntry | null, load: LoadOptions = {}): PreparedPlan => {
+    // the size check comes first, as when the file is read without the cache
+    const bytes = statSync(file).size <= (load.maxBytes ?? Infinity) ? readFileSync(file) : null;
+    const key = bytes
+      ? sha1(`${version}\u0000${displayPath(file)}\u0000${JSON.stringify(entry)}\u0000${load.maxBytes ?? ''}\u0000${sha1(bytes)}`)
+      : null;
+    if (key) {
+      const own = readEntry(entryFile(key));
+      if (own) {
+        hits++;
+        touch(entryFile(key));
+        announce(own.plan);
+        return own;
+      }
+      const shipped = options.shipped ? readEntry(join(options.shipped, `plan-${key}.json`)) : null;
+      if (shipped) {
+        hits++;
+        announce(shipped.plan);
+        return shipped;
+      }
+    }
+    misses++;
+    const plan = loadPlanFile(file, entry, load);
+    announce(plan);
+    const prepared = preparePlan(plan, { tokenizer });
+    if (key) pending.set(key, JSON.stringify({ format: FORMAT, prepared }));
+    return prepared;
+  };
+
   return {
     load(ref: string, load: LoadOptions = {}): PreparedPlan {
       const { file, entry } = findPlan(ref, load);
-      // the size check comes first, as when the file is read without the cache
-      const bytes = statSync(file).size <= (load.maxBytes ?? Infinity) ? readFileSync(file) : null;
-      const key = bytes
-        ? sha1(`${version}\u0000${displayPath(file)}\u0000${JSON.stringify(entry)}\u0000${load.maxBytes ?? ''}\u0000${sha1(bytes)}`)
-        : null;
-      if (key) {
-        const own = readEntry(entryFile(key));
-        if (own) {
-          hits++;
-          touch(entryFile(key));
-          announce(own.plan);
-          return own;
-        }
-        const shipped = options.shipped ? readEntry(join(options.shipped, `plan-${key}.json`)) : null;
-        if (shipped) {
-          hits++;
-          announce(shipped.plan);
-          return shipped;
-        }
-      }
-      misses++;
-      const plan = loadPlanFile(file, entry, load);
-      announce(plan);
-      const prepared = preparePlan(plan, { tokenizer });
-      if (key) pending.set(key, JSON.stringify({ format: FORMAT, prepared }));
-      return prepared;
+      return loadFile(file, entry, load);
     },
+    loadFile,
     flush,
     stats: () => ({ hits, misses }),
   };
