@@ -353,3 +353,18 @@ describe('parse rule titles', () => {
     for (const lang of ['zh', 'en'] as const) expect(Object.keys(LABELS[lang].ruleTitles).sort()).toEqual([...ids].sort());
   });
 });
+
+describe('pair probability in the headings', () => {
+  it('each pair heading shows its calibrated probability, in Markdown and HTML, and none where a diff has none', () => {
+    const diff = loadFixture();
+    const withP: PlanDiff = { ...diff, pairs: diff.pairs.map((p, i) => ({ ...p, probability: i === 0 ? 0.625 : 0.9 })) };
+    const md = renderReport(withP, 'md');
+    const headings = md.split('\n').filter((l) => l.startsWith('### 甲 #'));
+    expect(headings).toHaveLength(diff.pairs.length);
+    expect(headings.filter((l) => l.includes(' · 概率 0.63'))).toHaveLength(1);
+    expect(headings.filter((l) => l.includes(' · 概率 0.90'))).toHaveLength(diff.pairs.length - 1);
+    expect(renderReport(withP, 'md', { lang: 'en' })).toContain(' · p 0.63');
+    expect(renderReport(withP, 'html')).toContain(' · 概率 0.63</span>');
+    expect(renderReport(diff, 'md')).not.toContain('概率 ');
+  });
+});

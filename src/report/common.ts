@@ -8,6 +8,12 @@ import { needsCheck } from '../align/check';
 import { DEFAULT_ALIGN_CONFIG } from '../align/config';
 import { CHANGE_KINDS, LABELS, ROW_STATUSES, type Labels, type RowStatus } from './labels';
 
+/** ` · 概率 0.79`: a pair's calibrated probability as its heading shows it (empty for a pair that has none,
+ * as in diffs made by older versions). */
+export function probabilityText(pair: { probability?: number }, L: Labels): string {
+  return typeof pair.probability === 'number' ? ` · ${L.probability} ${formatScore(pair.probability)}` : '';
+}
+
 /** A plan as a reader names it: `普陀区 2023 (putuo-2023)`, or the id alone when nothing else is known. */
 export function planName(ref: PlanRef): string {
   const words = [ref.district, ref.year != null ? String(ref.year) : null].filter((w): w is string => !!w);

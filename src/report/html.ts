@@ -12,7 +12,7 @@
  * (the expected number with no counterpart), `#review` (the review questions, see review-html.ts).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeQuote, changeText, unitsText, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, messageText, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
+import { basisLine, changeQuote, changeText, probabilityText, unitsText, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, messageText, obligationsOf, planName, ruleName, topSection, weakPairCount } from './common';
 import { needsCheck } from '../align/check';
 import { type Run, kindsOf, sideRuns } from './highlight';
 import { CHANGE_KINDS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
@@ -256,7 +256,7 @@ function pairHtml(diff: PlanDiff, L: Labels, pair: DiffPair, index: number): str
     `<article class="row pair" id="pair-${index + 1}" ${rowAttrs(pair.status, pair.a, pair.b, kindsOf(pair))}>` +
     `<header><span class="badge s-${pair.status}">${h(L.status[pair.status])}</span>` +
     `<span class="seqs">${h(seqsText(pair.a, L.planA, L))} ↔ ${h(seqsText(pair.b, L.planB, L))}</span>` +
-    `<span class="score">${h(L.score)} ${formatScore(pair.score)}</span>` +
+    `<span class="score">${h(L.score)} ${formatScore(pair.score)}${h(probabilityText(pair, L))}</span>` +
     (basis ? `<span class="basis">${h(basis)}</span>` : '') +
     (needsCheck(pair) ? `<span class="weak" title="${h(checkHint(L))}">${h(L.weak)}</span>` : '') +
     `</header>` +

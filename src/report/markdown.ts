@@ -4,7 +4,7 @@
  * source lines, its changes and its character diff (`<del>` only in plan a, `<ins>` only in plan b).
  */
 import type { DiffPair, PlanDiff, Task } from '../types';
-import { basisLine, changeQuote, changeText, hasOwnLabel, unitsText, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, joinSeqs, messageText, obligationsOf, planName, ruleName, weakPairCount } from './common';
+import { basisLine, changeQuote, changeText, hasOwnLabel, probabilityText, unitsText, checkHint, countChanges, countStatuses, formatObligation, formatScore, formatSource, counterpartsLine, expectedLine, groupMessages, joinSeqs, messageText, obligationsOf, planName, ruleName, weakPairCount } from './common';
 import { needsCheck } from '../align/check';
 import { LABELS, type Labels, ROW_STATUSES, type RowStatus } from './labels';
 
@@ -67,7 +67,7 @@ function textDiffLine(pair: DiffPair): string {
 function pairBlock(diff: PlanDiff, L: Labels, pair: DiffPair): string[] {
   const basis = basisLine(pair.evidence, L);
   const weak = needsCheck(pair) ? ` · **${L.weak}**` : '';
-  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, `${L.listSep}#`)} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, `${L.listSep}#`)} · ${L.score} ${formatScore(pair.score)}${basis ? ` · ${basis}` : ''}${weak}`;
+  const title = `### ${L.planA} #${joinSeqs(pair.a).replace(/;/g, `${L.listSep}#`)} ↔ ${L.planB} #${joinSeqs(pair.b).replace(/;/g, `${L.listSep}#`)} · ${L.score} ${formatScore(pair.score)}${probabilityText(pair, L)}${basis ? ` · ${basis}` : ''}${weak}`;
   const out = [title, ''];
   for (const task of pair.a) out.push(...taskBlock(diff, L, 'a', task));
   for (const task of pair.b) out.push(...taskBlock(diff, L, 'b', task));
