@@ -7,22 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { PlanParseError } from '../src/errors';
 import { decodeBytes } from '../src/io/decode';
 import { readPlanFile, readPlanText } from '../src/io/read';
+import { caught } from './helpers/errors';
 
 const seedFile = (prefix: string): string => `seeds/${readdirSync('seeds').find((f) => f.startsWith(prefix))!}`;
 /** A seed excerpt: the first 40 lines of the Baoshan plan. */
 const excerpt = readFileSync(seedFile('003'), 'utf8').split('\n').slice(0, 40).join('\n');
 const bytes = (b: Buffer | string): Uint8Array => new Uint8Array(typeof b === 'string' ? Buffer.from(b, 'utf8') : b);
-
-/** The PlanParseError `fn` throws. */
-function caught(fn: () => unknown): PlanParseError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PlanParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a PlanParseError');
-}
 
 describe('decodeBytes', () => {
   it('reads UTF-8 with and without a BOM', () => {

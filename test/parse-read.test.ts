@@ -8,18 +8,9 @@ import { PlanParseError } from '../src/errors';
 import { readPlanText } from '../src/io/read';
 import { isMarkupParserLoaded } from '../src/io/markup';
 import { parsePlan } from '../src/parse/plan';
+import { caught } from './helpers/errors';
 
 const PLAN = '2024年金山区政务公开工作要点\n一、加强政策公开\n1. 做好政策解读。（区政府办公室）\n';
-
-function caught(fn: () => unknown): PlanParseError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PlanParseError) return error;
-    throw error;
-  }
-  throw new Error('no error thrown');
-}
 
 describe('reading files as published', () => {
   it('a plain-text plan does not load the markup parser; a page does', () => {
