@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { PlanParseError } from '../src/errors';
 import { decodeBytes } from '../src/io/decode';
 import { readPlanFile, readPlanText } from '../src/io/read';
 import { caught } from './helpers/errors';

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { PlanParseError } from '../src/errors';
 import { readPlanText } from '../src/io/read';
 import { isMarkupParserLoaded } from '../src/io/markup';
 import { parsePlan } from '../src/parse/plan';
