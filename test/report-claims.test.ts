@@ -204,6 +204,14 @@ describe('report text', () => {
     expect(en).not.toMatch(/#\d+、|[A-Za-z)]\s*[：；（]/);
     expect(en.trimEnd().endsWith('Full report: r.html')).toBe(true);
   });
+
+  it('the terminal summary gives, beside the added and dropped counts, how many are expected to have no counterpart', () => {
+    const summary = renderSummary(diff).split('\n');
+    expect(summary).toContain(`新增 ${diff.added.length}：据配对概率估计，约 ${Math.round(diff.expectedAdded!)} 项在对方确无对应`);
+    expect(summary).toContain(`删除 ${diff.dropped.length}：据配对概率估计，约 ${Math.round(diff.expectedDropped!)} 项在对方确无对应`);
+    const none = renderSummary({ ...diff, expectedAdded: undefined, expectedDropped: undefined });
+    expect(none).not.toContain('据配对概率估计');
+  });
 });
 
 describe('a plan in traditional characters', () => {

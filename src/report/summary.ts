@@ -3,7 +3,7 @@
  * status, the pairs that bind more or less (with what changed), and where the full report is.
  */
 import type { DiffPair, PlanDiff } from '../types';
-import { changeText, countStatuses, joinSeqs, planName } from './common';
+import { changeText, countStatuses, expectedLine, joinSeqs, planName } from './common';
 import { labelsFor, ROW_STATUSES, type Labels, type ReportLang, type RowStatus } from './labels';
 
 /** Options of `renderSummary`. */
@@ -37,7 +37,13 @@ export function renderSummary(diff: PlanDiff, options: SummaryOptions = {}): str
   const counts = countStatuses(diff);
   const out: string[] = [L.title.replace('{a}', planName(diff.a)).replace('{b}', planName(diff.b)), ''];
   out.push(`${L.pairsTotal}${L.colon}${diff.pairs.length}`);
-  out.push(ROW_STATUSES.map((s) => `${L.status[s]} ${counts[s]}`).join(' · '), '');
+  out.push(ROW_STATUSES.map((s) => `${L.status[s]} ${counts[s]}`).join(' · '));
+  // how many unpaired tasks the link probabilities expect to have no counterpart at all
+  for (const [status, expected] of [['added', diff.expectedAdded], ['dropped', diff.expectedDropped]] as const) {
+    const line = counts[status] ? expectedLine(expected, L) : null;
+    if (line) out.push(`${L.status[status]} ${counts[status]}${L.colon}${line}`);
+  }
+  out.push('');
   for (const status of LISTED) {
     const pairs = diff.pairs.filter((p) => p.status === status);
     if (!pairs.length) continue;
