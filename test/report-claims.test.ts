@@ -243,3 +243,13 @@ describe('a plan in traditional characters', () => {
     expect(md).toContain(`「${quote}」`);
   });
 });
+
+describe('rows for a data frame', () => {
+  it('carry each pair’s calibrated probability, and none for an unpaired task', () => {
+    const rows = toRows(diff);
+    const pairs = rows.slice(0, diff.pairs.length);
+    expect(pairs.map((r) => r.probability)).toEqual(diff.pairs.map((p) => p.probability));
+    expect(rows.slice(diff.pairs.length).every((r) => r.probability === null)).toBe(true);
+    expect(renderReport(diff, 'csv').split('\r\n')[0]).toContain(',score,probability,basis,');
+  });
+});

@@ -22,6 +22,9 @@ export interface ReportRow {
   seqB: string;
   /** Similarity of a matched pair in [0, 1]; null for an unmatched task */
   score: number | null;
+  /** Calibrated probability that a matched pair carries the same obligation (its weakest link); null for an
+   * unmatched task, and for a pair of a diff made without probabilities */
+  probability: number | null;
   /** The rules that linked a matched pair (`assignment;clause`, see LinkBasis); empty for an unmatched task */
   basis: string;
   /** Texts of the plan-a tasks, one per line */
@@ -60,6 +63,7 @@ export const REPORT_COLUMNS: readonly (keyof ReportRow)[] = [
   'seqA',
   'seqB',
   'score',
+  'probability',
   'basis',
   'textA',
   'textB',
@@ -102,6 +106,7 @@ function row(
   a: Task[],
   b: Task[],
   score: number | null,
+  probability: number | null,
   changes: PlanDiff['pairs'][number]['changes'],
   basis: readonly string[],
   L: Labels,
@@ -113,6 +118,7 @@ function row(
     seqA: sa.seq,
     seqB: sb.seq,
     score,
+    probability,
     basis: basis.join(';'),
     textA: sa.text,
     textB: sb.text,
@@ -145,8 +151,8 @@ export interface RowOptions {
 export function toRows(diff: PlanDiff, options: RowOptions = {}): ReportRow[] {
   const L = labelsFor(options.lang ?? 'zh');
   return [
-    ...diff.pairs.map((p) => row(p.status, p.a, p.b, p.score, p.changes, p.evidence.basis ?? [], L)),
-    ...diff.dropped.map((t) => row('dropped', [t], [], null, [], [], L)),
-    ...diff.added.map((t) => row('added', [], [t], null, [], [], L)),
+    ...diff.pairs.map((p) => row(p.status, p.a, p.b, p.score, typeof p.probability === 'number' ? p.probability : null, p.changes, p.evidence.basis ?? [], L)),
+    ...diff.dropped.map((t) => row('dropped', [t], [], null, null, [], [], L)),
+    ...diff.added.map((t) => row('added', [], [t], null, null, [], [], L)),
   ];
 }
