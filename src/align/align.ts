@@ -25,6 +25,7 @@ import { Vocab } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
 import { pairCompounds, withCompoundParts } from './compounds';
 import type { Tokenizer } from '../text/tokenize';
+import { announcePlan, defaultTokenizer } from '../text/tokenizer-jieba';
 
 /** Options of {@link alignPlans}: the documented thresholds plus the tokenizer and fine settings. */
 export interface AlignPlansOptions extends Omit<AlignOptions, 'corpus'> {
@@ -96,6 +97,8 @@ export function scorePlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
   const model = options.model ?? DEFAULT_LINK_MODEL;
   checkModel(model);
   const prepared = (p: Plan | PreparedPlan): PreparedPlan => (isPreparedPlan(p) ? p : preparePlan(p, { tokenizer: options.tokenizer }));
+  // every plain plan's texts announced before the first is cut: the default tokenizer loads their words once
+  for (const p of [a, b, ...(options.corpus ?? [])]) if (!isPreparedPlan(p)) announcePlan(p, options.tokenizer ?? defaultTokenizer());
   const corpus = (options.corpus ?? []).map(prepared);
   const [pa, pb, ...more] = readCompounds(prepared(a), prepared(b), corpus, config) as [PreparedPlan, PreparedPlan, ...PreparedPlan[]];
   const weights = options.weights ?? learnWeights([...planDocuments(pa), ...planDocuments(pb), ...more.flatMap(planDocuments)]);
