@@ -22,7 +22,7 @@ export function trainModel(pairs: readonly LabelledPair[]): LinkModel {
     l2: L2,
     unpenalized: UNPENALIZED,
     features: FEATURE_NAMES,
-    trainedOn: pairs.map((p) => `${pairName(p)}: ${p.readings.map((r) => r.file).join(', ')}`),
+    trainedOn: pairs.map((p) => `${pairName(p)}: ${(p.consensus ? p.readings.slice(0, 1) : p.readings).map((r) => r.file).join(', ')}`),
   });
 }
 
