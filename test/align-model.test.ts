@@ -3,10 +3,10 @@ import { alignPlans } from '../src/align/align';
 import { needsCheck } from '../src/align/check';
 import { taskHash } from '../src/align/decisions';
 import { FEATURE_NAMES } from '../src/align/features';
-import { fitLinkModel, type TrainingRow } from '../src/align/fit';
+import { fitLinkModel, isotonic, type TrainingRow } from '../src/align/fit';
 import { groupLinks } from '../src/align/grouping';
 import { alignmentToJson } from '../src/align/json';
-import { DEFAULT_LINK_MODEL, linkProbability } from '../src/align/model';
+import { DEFAULT_LINK_MODEL, linkProbability, type LinkModel } from '../src/align/model';
 import { preparePlan } from '../src/align/prepare';
 import { reviewQueue } from '../src/align/review';
 import type { Alignment } from '../src/types';
@@ -49,6 +49,32 @@ describe('the link model', () => {
       expect(p.probability).toBe(Math.min(...p.links.map((l) => l.probability)));
       expect(p.probability).toBeGreaterThanOrEqual(al.minProbability);
     }
+  });
+});
+
+describe('calibration', () => {
+  it('pools adjacent violators into non-decreasing rates, none certain', () => {
+    const pts = [1, 2, 3, 4].map((s, k) => ({ s, y: [0, 1, 0, 1][k]!, w: 1 }));
+    // 0 | 1 0 pooled to ½ at score 2.5 | 1; the ends held 0.005 from certainty
+    expect(isotonic(pts)).toEqual({ s: [1, 2.5, 4], p: [0.005, 0.5, 0.995] });
+    // weights count: a heavier 0 after the 1 pulls the pooled rate to 1/4
+    const weighted = isotonic([{ s: 1, y: 1, w: 1 }, { s: 2, y: 0, w: 3 }]);
+    expect(weighted.p).toEqual([0.25]);
+    expect(weighted.s).toEqual([1.75]);
+  });
+
+  it('gives the mean of the Platt and isotonic maps, the isotonic one linear between knots and flat beyond', () => {
+    const model: LinkModel = {
+      features: ['x'], mean: [0], sd: [1], weights: [1], intercept: 0,
+      platt: { a: 0, b: 0 }, // σ(0) = ½ everywhere
+      isotonic: { s: [1, 3], p: [0.1, 0.5] },
+      l2: 0, trainedOn: [], rows: 0,
+    };
+    expect(linkProbability(model, [2])).toBeCloseTo((0.5 + 0.3) / 2, 12);
+    expect(linkProbability(model, [0])).toBeCloseTo((0.5 + 0.1) / 2, 12);
+    expect(linkProbability(model, [9])).toBeCloseTo((0.5 + 0.5) / 2, 12);
+    const { isotonic: _, ...plattOnly } = model;
+    expect(linkProbability(plattOnly, [2])).toBe(0.5);
   });
 });
 
