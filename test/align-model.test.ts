@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignPlans } from '../src/align/align';
+import { alignPlans, scorePlans } from '../src/align/align';
 import { needsCheck } from '../src/align/check';
 import { taskHash } from '../src/align/decisions';
 import { FEATURE_NAMES } from '../src/align/features';
@@ -75,6 +75,27 @@ describe('calibration', () => {
     expect(linkProbability(model, [9])).toBeCloseTo((0.5 + 0.5) / 2, 12);
     const { isotonic: _, ...plattOnly } = model;
     expect(linkProbability(plattOnly, [2])).toBe(0.5);
+  });
+});
+
+describe('embeddings', () => {
+  const prob = (options: Parameters<typeof scorePlans>[2], a: number, b: number): number => {
+    const s = scorePlans(pa, pb, options);
+    const k = s.candidates.findIndex((c) => s.A.tasks[c.i]!.seq === a && s.B.tasks[c.j]!.seq === b);
+    return k < 0 ? 0 : s.links[k]!.p;
+  };
+
+  it('raise the probability of two tasks with the same vector and lower it for two with orthogonal ones', () => {
+    // 5 and 5 share no obligation (left unmatched without vectors); 2 and 3 are a reworded pair
+    const same = { [taskHash(taskA(5))]: [1, 0, 0], [taskHash(taskB(5))]: [2, 0, 0] };
+    const apart = { [taskHash(taskA(2))]: [1, 0, 0], [taskHash(taskB(3))]: [0, 1, 0] };
+    expect(prob({ embeddings: same }, 5, 5)).toBeGreaterThan(prob({}, 5, 5));
+    expect(prob({ embeddings: apart }, 2, 3)).toBeLessThan(prob({}, 2, 3));
+    // tasks without a vector, vectors of another length, or a weight of 0 leave every probability as it was
+    const without = scorePlans(pa, pb).links;
+    expect(scorePlans(pa, pb, { embeddings: { nothing: [1, 2] } }).links).toEqual(without);
+    expect(scorePlans(pa, pb, { embeddings: { [taskHash(taskA(5))]: [1, 0], [taskHash(taskB(5))]: [1, 0, 0] } }).links).toEqual(without);
+    expect(scorePlans(pa, pb, { embeddings: same, config: { embeddingWeight: 0 } }).links).toEqual(without);
   });
 });
 
