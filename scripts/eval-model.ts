@@ -4,7 +4,7 @@
  * For each labelled pair X ↔ Y in dev-labels/, the model is fitted only on the labelled pairs that
  * involve neither X nor Y (with five plans, the three pairs among the other three), and then:
  *  - link F1 of the alignment against the pair's reference reading (the labels of the development pair,
- *    otherwise the first reading; `likely` links), beside the F1 of the link rules alone (the alignment
+ *    otherwise the consensus reading, consensus-*.json; `likely` links), beside the F1 of the link rules alone (the alignment
  *    before the model), and against the second reading where there is one;
  *  - calibration: held-out candidates by probability decile, predicted against observed (a candidate is
  *    a link when the reference reads it `likely`; candidates it reads `possible` are left out);
@@ -135,6 +135,8 @@ export function modelIsCurrent(pairs: readonly LabelledPair[]): boolean {
 /** Print the leave-one-plan-out figures. */
 export function printModelEval(results: readonly HeldOut[]): void {
   console.log('link model, leave-one-plan-out (each pair X ↔ Y measured with a model fitted only on labelled pairs involving neither X nor Y):');
+  console.log('  reference of each pair (every figure below is scored against it):');
+  for (const r of results) console.log(`    ${pairName(r.pair).padEnd(32)}  ${r.pair.readings[0]!.file}`);
   console.log('  pair                              F1 rules → model (P / R)     2nd reading: rules → model   candidates hold');
   for (const r of results) {
     const second = r.secondF1 === null ? '–'.padEnd(14) : `${f3(r.rulesSecondF1!)} → ${f3(r.secondF1)}`;
@@ -165,7 +167,7 @@ export function printModelEval(results: readonly HeldOut[]): void {
     );
   }
   console.log('');
-  console.log('review curve, leave-one-plan-out: F1 after k answers of a simulated reader answering from the reference reading:');
+  console.log('review curve, leave-one-plan-out: F1 after k answers of a simulated reader answering from the reference reading (its F1 against that reference):');
   for (const r of results) console.log(`  ${pairName(r.pair).padEnd(32)}  ${r.curve.map(([k, f]) => `${k}: ${f3(f)}`).join('  ')}`);
 }
 

@@ -17,7 +17,8 @@ import { evalObligations, printObligationEval } from './eval-obligations';
 
 console.log(
   'The figures down to the second readings align with the shipped link model (src/align/model.json), which was fitted on every pair in ' +
-    'dev-labels/, the scored pair included: they are in-sample. The leave-one-plan-out figures, which are the ones to cite, follow them.',
+    'dev-labels/, the scored pair included: they are in-sample, and they score against each pair\'s first reading (the labels, for the development pair). The leave-one-plan-out figures, which are the ones to cite, follow them, scored against ' +
+    'each pair\'s consensus reading (dev-labels/consensus-*.json) or, for the development pair, its labels.',
 );
 console.log('');
 const dev = evalAlignment();

@@ -6,8 +6,10 @@
  * and second readings (second-reading-*.json): `likely` links are links; a candidate in no link is no link.
  * `possible` links ("a reader could argue either way") are left out of training (weight 0): the figures
  * are measured against `likely` links, and a `possible` pair is neither a clear link nor a clear non-link.
- * Where a pair has two readings, a candidate's label is the mean of the two (1, ½ or 0), and a pair
- * `possible` in one reading counts only the other.
+ * Where a pair has a consensus reading (consensus-*.json: two blind readings, their disagreements settled by
+ * a third reader), the consensus is the pair's reference and its only training label. Otherwise (the
+ * development pair) where a pair has two readings, a candidate's label is the mean of the two (1, ½ or 0),
+ * and a pair `possible` in one reading counts only the other.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,8 +37,11 @@ export interface LabelledPair {
   a: string;
   /** Plan id of b */
   b: string;
-  /** The reference (labels or first reading), then a second reading where there is one */
+  /** The reference (the consensus, or the labels of the development pair), then the second reading where
+   * there is one */
   readings: Reading[];
+  /** True when the reference is a consensus reading (then it alone labels the training rows) */
+  consensus: boolean;
   /** The plans scored (features of every candidate) */
   scored: ScoredPlans;
 }
@@ -47,8 +52,9 @@ function readFile(file: string): { a: string; b: string; reading: Reading } {
   return { a: r.a, b: r.b, reading: { file, likely: keys((rel) => rel !== 'possible'), possible: keys((rel) => rel === 'possible') } };
 }
 
-/** Load every labelled pair of dev-labels/ (reference readings first: the labels, the developers' reading,
- * then the blind readings by file name), with the pairs' candidates scored. */
+/** Load every labelled pair of dev-labels/ (the labels, the developers' reading, then the blind readings by
+ * file name), with the pairs' candidates scored; the reference of each is its consensus where there is one,
+ * else its first reading, followed by its second reading. */
 export function labelledPairs(plans: Record<string, PreparedPlan> = {}): LabelledPair[] {
   const files = readdirSync(join(ROOT, 'dev-labels')).sort();
   const first = ['alignment-dev.json', 'alignment-reading.json', ...files.filter((f) => /^alignment-reading-.*\.json$/.test(f))];
@@ -57,7 +63,9 @@ export function labelledPairs(plans: Record<string, PreparedPlan> = {}): Labelle
   const pairs: LabelledPair[] = [];
   for (const f of first) {
     const { a, b, reading } = readFile(`dev-labels/${f}`);
-    pairs.push({ a, b, readings: [reading], scored: scorePlans(seed(a), seed(b)) });
+    const consensus = `consensus-${a}-${b}.json`;
+    const reference = files.includes(consensus) ? readFile(`dev-labels/${consensus}`).reading : reading;
+    pairs.push({ a, b, readings: [reference], consensus: reference !== reading, scored: scorePlans(seed(a), seed(b)) });
   }
   for (const f of second) {
     const { a, b, reading } = readFile(`dev-labels/${f}`);
@@ -91,7 +99,7 @@ export function trainingRows(pairs: readonly LabelledPair[]): TrainingRow[] {
     for (const c of p.scored.candidates) {
       if (c.x[RANK_BEST]! >= Math.log1p(TRAINING_RANK) && RULE_FEATURES.every((k) => c.x[k] === 0)) continue;
       const key = candidateKey(p.scored, c.i, c.j);
-      const clear = p.readings.filter((r) => !r.possible.has(key));
+      const clear = (p.consensus ? p.readings.slice(0, 1) : p.readings).filter((r) => !r.possible.has(key));
       if (clear.length === 0) continue;
       const y = clear.filter((r) => r.likely.has(key)).length / clear.length;
       rows.push({ x: c.x, y, w: 1, fold: pairName(p) });

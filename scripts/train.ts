@@ -16,13 +16,17 @@ export const L2 = 300;
 /** Fitted without penalty: whether the link rules' groups join the pair (the prior the others correct) */
 export const UNPENALIZED = ['ruleGroup'];
 
+/** How the out-of-fold scores are calibrated: the mean of Platt scaling and an isotonic map (docs/method.md) */
+export const CALIBRATION = 'isotonic';
+
 /** Fit the link model on labelled pairs. */
 export function trainModel(pairs: readonly LabelledPair[]): LinkModel {
   return fitLinkModel(trainingRows(pairs), {
     l2: L2,
     unpenalized: UNPENALIZED,
+    calibration: CALIBRATION,
     features: FEATURE_NAMES,
-    trainedOn: pairs.map((p) => `${pairName(p)}: ${p.readings.map((r) => r.file).join(', ')}`),
+    trainedOn: pairs.map((p) => `${pairName(p)}: ${(p.consensus ? p.readings.slice(0, 1) : p.readings).map((r) => r.file).join(', ')}`),
   });
 }
 
@@ -37,5 +41,5 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   writeFileSync(path, modelJson(model));
   console.log(`wrote ${path}: ${model.rows} candidate links of ${model.trainedOn.length} labelled pairs, ${model.features.length} features`);
   model.features.forEach((f, k) => console.log(`  ${f.padEnd(16)} ${model.weights[k]!.toFixed(3)}`));
-  console.log(`  intercept ${model.intercept.toFixed(3)}; Platt a ${model.platt.a.toFixed(3)} b ${model.platt.b.toFixed(3)}`);
+  console.log(`  intercept ${model.intercept.toFixed(3)}; Platt a ${model.platt.a.toFixed(3)} b ${model.platt.b.toFixed(3)}; isotonic knots ${model.isotonic?.s.length ?? 'none'}`);
 }

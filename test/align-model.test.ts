@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { alignPlans } from '../src/align/align';
+import { alignPlans, scorePlans } from '../src/align/align';
 import { needsCheck } from '../src/align/check';
 import { taskHash } from '../src/align/decisions';
 import { FEATURE_NAMES } from '../src/align/features';
-import { fitLinkModel, type TrainingRow } from '../src/align/fit';
+import { fitLinkModel, isotonic, type TrainingRow } from '../src/align/fit';
 import { groupLinks } from '../src/align/grouping';
 import { alignmentToJson } from '../src/align/json';
-import { DEFAULT_LINK_MODEL, linkProbability } from '../src/align/model';
+import { DEFAULT_LINK_MODEL, linkProbability, type LinkModel } from '../src/align/model';
 import { preparePlan } from '../src/align/prepare';
 import { reviewQueue } from '../src/align/review';
 import type { Alignment } from '../src/types';
@@ -49,6 +49,53 @@ describe('the link model', () => {
       expect(p.probability).toBe(Math.min(...p.links.map((l) => l.probability)));
       expect(p.probability).toBeGreaterThanOrEqual(al.minProbability);
     }
+  });
+});
+
+describe('calibration', () => {
+  it('pools adjacent violators into non-decreasing rates, none certain', () => {
+    const pts = [1, 2, 3, 4].map((s, k) => ({ s, y: [0, 1, 0, 1][k]!, w: 1 }));
+    // 0 | 1 0 pooled to ½ at score 2.5 | 1; the ends held 0.005 from certainty
+    expect(isotonic(pts)).toEqual({ s: [1, 2.5, 4], p: [0.005, 0.5, 0.995] });
+    // weights count: a heavier 0 after the 1 pulls the pooled rate to 1/4
+    const weighted = isotonic([{ s: 1, y: 1, w: 1 }, { s: 2, y: 0, w: 3 }]);
+    expect(weighted.p).toEqual([0.25]);
+    expect(weighted.s).toEqual([1.75]);
+  });
+
+  it('gives the mean of the Platt and isotonic maps, the isotonic one linear between knots and flat beyond', () => {
+    const model: LinkModel = {
+      features: ['x'], mean: [0], sd: [1], weights: [1], intercept: 0,
+      platt: { a: 0, b: 0 }, // σ(0) = ½ everywhere
+      isotonic: { s: [1, 3], p: [0.1, 0.5] },
+      l2: 0, trainedOn: [], rows: 0,
+    };
+    expect(linkProbability(model, [2])).toBeCloseTo((0.5 + 0.3) / 2, 12);
+    expect(linkProbability(model, [0])).toBeCloseTo((0.5 + 0.1) / 2, 12);
+    expect(linkProbability(model, [9])).toBeCloseTo((0.5 + 0.5) / 2, 12);
+    const { isotonic: _, ...plattOnly } = model;
+    expect(linkProbability(plattOnly, [2])).toBe(0.5);
+  });
+});
+
+describe('embeddings', () => {
+  const prob = (options: Parameters<typeof scorePlans>[2], a: number, b: number): number => {
+    const s = scorePlans(pa, pb, options);
+    const k = s.candidates.findIndex((c) => s.A.tasks[c.i]!.seq === a && s.B.tasks[c.j]!.seq === b);
+    return k < 0 ? 0 : s.links[k]!.p;
+  };
+
+  it('raise the probability of two tasks with the same vector and lower it for two with orthogonal ones', () => {
+    // 5 and 5 share no obligation (left unmatched without vectors); 2 and 3 are a reworded pair
+    const same = { [taskHash(taskA(5))]: [1, 0, 0], [taskHash(taskB(5))]: [2, 0, 0] };
+    const apart = { [taskHash(taskA(2))]: [1, 0, 0], [taskHash(taskB(3))]: [0, 1, 0] };
+    expect(prob({ embeddings: same }, 5, 5)).toBeGreaterThan(prob({}, 5, 5));
+    expect(prob({ embeddings: apart }, 2, 3)).toBeLessThan(prob({}, 2, 3));
+    // tasks without a vector, vectors of another length, or a weight of 0 leave every probability as it was
+    const without = scorePlans(pa, pb).links;
+    expect(scorePlans(pa, pb, { embeddings: { nothing: [1, 2] } }).links).toEqual(without);
+    expect(scorePlans(pa, pb, { embeddings: { [taskHash(taskA(5))]: [1, 0], [taskHash(taskB(5))]: [1, 0, 0] } }).links).toEqual(without);
+    expect(scorePlans(pa, pb, { embeddings: same, config: { embeddingWeight: 0 } }).links).toEqual(without);
   });
 });
 

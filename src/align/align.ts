@@ -4,7 +4,8 @@
  *  1. Both plans are tokenized once (or come prepared) and term weights (idf) are learned from their
  *     tasks plus any corpus plans; every task pair gets a score (scores.ts).
  *  2. The link rules (rules.ts) propose links; with the scores they make the candidate links and their
- *     features (features.ts).
+ *     features (features.ts). Sentence vectors, when given, are blended into the score the candidates are
+ *     ranked and featured by (embeddings.ts).
  *  3. The learned model (model.ts, model.json) gives each candidate a calibrated probability.
  *  4. A reader's decisions force their links to 1 or 0 (decisions.ts).
  *  5. Links at or above `minProbability` become groups (grouping.ts), and the result lists them with
@@ -13,6 +14,7 @@
 import type { Alignment, AlignOptions, Decision, LinkBasis, Plan, PlanRef, Task } from '../types';
 import { DEFAULT_ALIGN_CONFIG, type AlignConfig } from './config';
 import { applyDecisions } from './decisions';
+import { blendEmbeddings } from './embeddings';
 import { candidateFeatures, type Candidate } from './features';
 import { groupLinks, type ScoredLink } from './grouping';
 import { linksToGroups } from './match';
@@ -25,6 +27,7 @@ import { Vocab } from './similarity';
 import { learnWeights, type TermWeights } from './weights';
 import { pairCompounds, withCompoundParts } from './compounds';
 import type { Tokenizer } from '../text/tokenize';
+import { announcePlan, defaultTokenizer } from '../text/tokenizer-jieba';
 
 /** Options of {@link alignPlans}: the documented thresholds plus the tokenizer and fine settings. */
 export interface AlignPlansOptions extends Omit<AlignOptions, 'corpus'> {
@@ -96,6 +99,8 @@ export function scorePlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
   const model = options.model ?? DEFAULT_LINK_MODEL;
   checkModel(model);
   const prepared = (p: Plan | PreparedPlan): PreparedPlan => (isPreparedPlan(p) ? p : preparePlan(p, { tokenizer: options.tokenizer }));
+  // every plain plan's texts announced before the first is cut: the default tokenizer loads their words once
+  for (const p of [a, b, ...(options.corpus ?? [])]) if (!isPreparedPlan(p)) announcePlan(p, options.tokenizer ?? defaultTokenizer());
   const corpus = (options.corpus ?? []).map(prepared);
   const [pa, pb, ...more] = readCompounds(prepared(a), prepared(b), corpus, config) as [PreparedPlan, PreparedPlan, ...PreparedPlan[]];
   const weights = options.weights ?? learnWeights([...planDocuments(pa), ...planDocuments(pb), ...more.flatMap(planDocuments)]);
@@ -106,6 +111,8 @@ export function scorePlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
   const B: ResultSide = { ref: planRef(pb.plan), tasks: seqTasks(pb, VB.tasks), prepared: VB.tasks, vectors: VB.vectors };
   const m = scoreMatrices(A.vectors, B.vectors, vocab);
   const ruleLinks = findLinks(A.vectors, B.vectors, m, vocab, config);
+  // sentence vectors, when given, move the score that ranks the candidates (the rules read the term score)
+  const ranked = options.embeddings ? { ...m, score: blendEmbeddings(A.tasks, B.tasks, m.score, options.embeddings, config.embeddingWeight) } : m;
   const candidates = candidateFeatures(
     {
       tasksA: A.tasks,
@@ -114,7 +121,7 @@ export function scorePlans(a: Plan | PreparedPlan, b: Plan | PreparedPlan, optio
       preparedB: B.prepared,
       va: A.vectors,
       vb: B.vectors,
-      m,
+      m: ranked,
       vocab,
       ruleLinks,
       ruleGroups: linksToGroups(ruleLinks),

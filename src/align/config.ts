@@ -70,6 +70,9 @@ export interface AlignConfig {
   likeliestCount: number;
   /** A pair whose probability is below this is marked 待核 (to check) in reports */
   checkBelow: number;
+  /** Weight of the sentence-vector cosine in the score that ranks candidates, when embeddings are given
+   * (not learned: no labelled pairs with vectors exist; docs/method.md) */
+  embeddingWeight: number;
 }
 
 /** The defaults; how each number was chosen is in docs/method.md ("How the rules' numbers were set"). */
@@ -100,4 +103,5 @@ export const DEFAULT_ALIGN_CONFIG: Readonly<AlignConfig> = {
   candidateFloor: 0.01,
   likeliestCount: 3,
   checkBelow: 0.8,
+  embeddingWeight: 0.5,
 };

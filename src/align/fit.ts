@@ -113,6 +113,9 @@ export interface FitOptions {
   features: readonly string[];
   /** What the model was trained on, for the record */
   trainedOn: string[];
+  /** Calibration of the out-of-fold scores: Platt scaling alone, or the mean of Platt scaling and an isotonic
+   * map (docs/method.md) */
+  calibration?: 'platt' | 'isotonic';
 }
 
 /** Fit weights (uncalibrated) on rows. */
@@ -129,9 +132,34 @@ function fitWeights(rows: readonly TrainingRow[], l2: number | number[]): { mean
 }
 
 /**
+ * Isotonic regression of labels on scores (pool adjacent violators, weighted): the scores sorted, the rates
+ * made non-decreasing by pooling neighbours. Returns one knot per pooled block: its mean score and its rate,
+ * kept within [floor, 1 − floor] so that no probability is certain. Deterministic (ties sorted by label).
+ */
+export function isotonic(points: readonly { s: number; y: number; w: number }[], floor = 0.005): { s: number[]; p: number[] } {
+  const sorted = points.filter((o) => o.w > 0).sort((u, v) => u.s - v.s || u.y - v.y);
+  const blocks: { sw: number; yw: number; w: number }[] = [];
+  for (const o of sorted) {
+    blocks.push({ sw: o.s * o.w, yw: o.y * o.w, w: o.w });
+    while (blocks.length > 1 && blocks[blocks.length - 2]!.yw / blocks[blocks.length - 2]!.w >= blocks[blocks.length - 1]!.yw / blocks[blocks.length - 1]!.w) {
+      const last = blocks.pop()!;
+      const prev = blocks[blocks.length - 1]!;
+      prev.sw += last.sw;
+      prev.yw += last.yw;
+      prev.w += last.w;
+    }
+  }
+  return {
+    s: blocks.map((b) => b.sw / b.w),
+    p: blocks.map((b) => Math.min(1 - floor, Math.max(floor, b.yw / b.w))),
+  };
+}
+
+/**
  * Fit the link model: weights on all rows, and Platt scaling (p = σ(a·s + b)) fitted on out-of-fold raw
- * scores (each fold's rows scored by weights fitted on the other folds). With a single fold the scaling is
- * the identity.
+ * scores (each fold's rows scored by weights fitted on the other folds), and with `calibration: 'isotonic'`
+ * an isotonic map of the same out-of-fold scores (the probability is then the mean of the two maps). With a single fold
+ * the scaling is the identity.
  */
 export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions): LinkModel {
   const free = new Set(options.unpenalized ?? []);
@@ -157,6 +185,7 @@ export function fitLinkModel(rows: readonly TrainingRow[], options: FitOptions):
     : [1, 0];
   const all = fitWeights(rows, penalty);
   return {
+    ...(options.calibration === 'isotonic' && oof.length ? { isotonic: isotonic(oof) } : {}),
     features: [...options.features],
     mean: all.mean,
     sd: all.sd,

@@ -1,6 +1,6 @@
 /**
- * The link model: a logistic regression over the candidate features (features.ts), calibrated by Platt
- * scaling fitted out of fold. Its weights are data (model.json, written by `npm run train` from
+ * The link model: a logistic regression over the candidate features (features.ts), calibrated out of fold
+ * (the mean of Platt scaling and an isotonic map, or Platt scaling alone in models without the map). Its weights are data (model.json, written by `npm run train` from
  * dev-labels/), loaded once; nothing here learns.
  */
 import fitted from './model.json';
@@ -20,6 +20,10 @@ export interface LinkModel {
   intercept: number;
   /** Platt scaling of the raw score s: p = σ(a·s + b), fitted on out-of-fold scores */
   platt: { a: number; b: number };
+  /** Isotonic calibration fitted on the same out-of-fold scores; when present the probability is the mean of
+   * the Platt and isotonic maps. Knots (raw score s, probability p), s increasing; p is interpolated
+   * linearly between knots and held flat beyond the ends */
+  isotonic?: { s: number[]; p: number[] };
   /** L2 penalty the weights were fitted with */
   l2: number;
   /** Features fitted without penalty */
@@ -50,5 +54,23 @@ export function checkModel(model: LinkModel): void {
 export function linkProbability(model: LinkModel, x: readonly number[]): number {
   let s = model.intercept;
   for (let k = 0; k < x.length; k++) s += (((x[k] as number) - (model.mean[k] as number)) / (model.sd[k] as number)) * (model.weights[k] as number);
-  return sigmoid(model.platt.a * s + model.platt.b);
+  const platt = sigmoid(model.platt.a * s + model.platt.b);
+  return model.isotonic ? (platt + interpolate(model.isotonic, s)) / 2 : platt;
+}
+
+/** The isotonic map at raw score s: linear between knots, flat beyond the ends (binary search). */
+function interpolate(knots: { s: number[]; p: number[] }, s: number): number {
+  const xs = knots.s;
+  const n = xs.length;
+  if (s <= xs[0]!) return knots.p[0]!;
+  if (s >= xs[n - 1]!) return knots.p[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= s) lo = mid;
+    else hi = mid;
+  }
+  const t = (s - xs[lo]!) / (xs[hi]! - xs[lo]!);
+  return knots.p[lo]! + t * (knots.p[hi]! - knots.p[lo]!);
 }

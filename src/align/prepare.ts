@@ -7,6 +7,7 @@ import type { Plan, Task } from '../types';
 import { extractObligations } from '../obligations/extract';
 import { clauses } from '../text/clauses';
 import { isContentToken, tokenize, tokenPieces, type Tokenizer } from '../text/tokenize';
+import { announcePlan, defaultTokenizer } from '../text/tokenizer-jieba';
 
 /** One task, ready for alignment. */
 export interface PreparedTask {
@@ -96,11 +97,13 @@ export function prepareTask(task: Task, options: PrepareOptions = {}): PreparedT
 }
 
 /**
- * Tokenize every task of a plan once.
+ * Tokenize every task of a plan once. The tokenizer is told the plan's texts first (`announcePlan`), so
+ * that the default tokenizer loads the words they need at once rather than its full dictionary.
  *
  * @example const prepared = preparePlan(plan); alignPlans(prepared, other);
  */
 export function preparePlan(plan: Plan, options: PrepareOptions = {}): PreparedPlan {
+  announcePlan(plan, options.tokenizer ?? defaultTokenizer());
   return { plan, tasks: plan.tasks.map((t) => prepareTask(t, options)) };
 }
 
