@@ -132,18 +132,35 @@ function loadLines(lines: Map<number, string> | null): void {
 }
 
 /** nodejieba, loaded so that it cuts `text` as with the full dictionary. */
+/** The texts whose words are loaded, joined by NUL: a text found inside one of them needs no look-up, since
+ * every dictionary word it holds occurs in that text too. Past {@link COVERED_MAX} characters it is no
+ * longer kept, and every cut is looked up. */
+let covered = '';
+const COVERED_MAX = 4_000_000;
+
+/** True when every dictionary word of `text` is loaded. */
+function isCovered(lines: ReadonlyMap<number, string>, text: string): boolean {
+  if (covered.length > 0 && !text.includes('\u0000') && covered.includes(text)) return true;
+  return coversText(dictIndex(), text, lines);
+}
+
 function jiebaFor(text: string): NodeJieba {
-  if (loaded && (loaded.lines === null || coversText(dictIndex(), text, loaded.lines))) return nodejieba();
+  if (loaded && (loaded.lines === null || isCovered(loaded.lines, text))) return nodejieba();
   if (announced.length === 0) {
     // nobody said what comes next: the full dictionary, once, rather than a load per text
     loadLines(null);
+    covered = '';
   } else {
     const lines = new Map(loaded?.lines ?? []);
     for (const t of announced) collectWords(dictIndex(), t, lines);
-    announced = [];
     // the text may not be among those announced
     collectWords(dictIndex(), text, lines);
+    const more = `${covered}\u0000${announced.join('\u0000')}\u0000${text}`;
+    covered = more.length <= COVERED_MAX ? more : '';
+    announced = [];
     loadLines(lines);
+    // a load that fell back to the full dictionary needs no look-ups
+    if (loaded?.lines === null) covered = '';
   }
   return nodejieba();
 }
