@@ -12,7 +12,7 @@
  * task costs a term's posting list a few entries, not a thousand, so the work per node stays bounded and
  * the whole pass grows with the number of distinct tasks.
  */
-import { bigramDice, cosine, coverage, lighterCoverage, mixedScore, type TaskVector } from './similarity';
+import { bigramDice, cosine, coverage, lighterCoverage, mixedScore, sharedIdf, type TaskVector } from './similarity';
 
 /** Parameters of {@link buildFamilies}. */
 export interface FamilyParams {
@@ -49,24 +49,6 @@ export interface NodeFamilies {
   related: [number, number, number, number, number][];
 }
 
-/** Sum of idf over the text terms two vectors share. */
-function sharedWeight(x: TaskVector, y: TaskVector, idf: readonly number[]): number {
-  let w = 0;
-  let i = 0;
-  let j = 0;
-  while (i < x.textIds.length && j < y.textIds.length) {
-    const a = x.textIds[i] as number;
-    const b = y.textIds[j] as number;
-    if (a === b) {
-      w += idf[a] as number;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
-  return w;
-}
-
 /**
  * The alignment score of two task vectors (the same signals and combination as alignPlans' score
  * matrix): clause coverage is computed only where the terms the two share could reach 0.2 of either
@@ -78,7 +60,7 @@ export function verifiedScore(x: TaskVector, y: TaskVector, idf: readonly number
 
 /** [score, coverage of x in y, coverage of y in x] (coverages 0 where they could not reach 0.2). */
 function verify(x: TaskVector, y: TaskVector, idf: readonly number[]): [number, number, number] {
-  const sh = sharedWeight(x, y, idf);
+  const sh = sharedIdf(x, y, idf).sum;
   const reach = Math.max(x.weight > 0 ? sh / x.weight : 0, y.weight > 0 ? sh / y.weight : 0);
   const cxy = reach >= 0.2 ? coverage(x, y, idf) : 0;
   const cyx = reach >= 0.2 ? coverage(y, x, idf) : 0;

@@ -14,7 +14,7 @@ import type { AlignConfig } from './config';
 import type { Link as RuleLink } from './match';
 import type { PreparedTask } from './prepare';
 import type { ScoreMatrices } from './scores';
-import { bigramDice, nameCoverage, stringDice, type TaskVector, type Vocab } from './similarity';
+import { bigramDice, nameCoverage, sharedIdf, stringDice, type TaskVector, type Vocab } from './similarity';
 import { highest } from './util';
 
 /** The rules whose links are features (in the order of the feature names). */
@@ -134,27 +134,6 @@ function timeAgreement(x: Task, y: Task): number {
   const p = x.timeNode;
   const q = y.timeNode;
   return p && q && p.kind === q.kind && p.end === q.end ? 1 : 0;
-}
-
-/** Shared text terms of two vectors: their summed idf, and the idf of the heaviest. */
-function sharedIdf(x: TaskVector, y: TaskVector, idf: readonly number[]): { sum: number; top: number } {
-  let sum = 0;
-  let top = 0;
-  let i = 0;
-  let j = 0;
-  while (i < x.textIds.length && j < y.textIds.length) {
-    const a = x.textIds[i] as number;
-    const b = y.textIds[j] as number;
-    if (a === b) {
-      const w = idf[a] as number;
-      sum += w;
-      if (w > top) top = w;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
-  return { sum, top };
 }
 
 /**

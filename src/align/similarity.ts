@@ -414,3 +414,24 @@ export function taskSimilarity(
   const vocab = new Vocab(weights);
   return pairEvidence(taskVector([a], vocab, 0, config), taskVector([b], vocab, 0, config), vocab);
 }
+
+/** Shared text terms of two vectors: their summed idf, and the idf of the heaviest. */
+export function sharedIdf(x: TaskVector, y: TaskVector, idf: readonly number[]): { sum: number; top: number } {
+  let sum = 0;
+  let top = 0;
+  let i = 0;
+  let j = 0;
+  while (i < x.textIds.length && j < y.textIds.length) {
+    const a = x.textIds[i] as number;
+    const b = y.textIds[j] as number;
+    if (a === b) {
+      const w = idf[a] as number;
+      sum += w;
+      if (w > top) top = w;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return { sum, top };
+}
