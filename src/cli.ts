@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { alignPlans } from './align/align';
 import { preparePlan, type PreparedPlan } from './align/prepare';
+import { currentDecisions } from './align/decisions';
 import { reviewQueue } from './align/review';
 import { auditConvergence } from './audit/audit';
 import { traceTask } from './audit/trace';
@@ -30,7 +31,7 @@ import { renderPlan } from './report/plan';
 import { renderReview, reviewSheet, type ReviewFormat } from './report/review';
 import { renderSummary } from './report/summary';
 import type { Tokenizer } from './text/tokenize';
-import type { Plan } from './types';
+import type { Decision, Plan } from './types';
 import { announcePlan } from './text/tokenizer-jieba';
 
 /** The part of a writable stream the command line uses (`process.stdout` fits). */
@@ -121,6 +122,18 @@ function loadEach<T>(refs: string[], load: (ref: string) => T): { plans: T[]; sk
   return { plans, skipped };
 }
 
+/** Says on stderr which decisions of a decisions file were not applied (a task whose text changed since, or
+ * one the plan does not have), so that a skipped answer is never silent. */
+function noteSkipped(ctx: CommandContext, alignment: { messages?: readonly { reason: string }[] }): void {
+  for (const m of alignment.messages ?? []) ctx.stderr.write(`plandiff: note: ${m.reason}\n`);
+}
+
+/** The decisions that apply to these two plans: the ones a review sheet keeps for its export (a skipped one
+ * is asked again, and must not be exported twice). */
+function applied(decisions: readonly Decision[] | undefined, a: PreparedPlan, b: PreparedPlan): Decision[] {
+  return currentDecisions(decisions ?? [], a.plan.tasks, b.plan.tasks);
+}
+
 /** The commands. Adding a command is adding an entry here; the help lists it from this table. */
 export const COMMANDS: Record<string, CommandSpec> = {
   parse: {
@@ -140,6 +153,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const a = ctx.prepared(ctx.args[0]!);
       const b = ctx.prepared(ctx.args[1]!);
       const alignment = alignPlans(a, b, alignOptionsOf(ctx.alignArgs, a.plan, b.plan));
+      noteSkipped(ctx, alignment);
       return { text: renderAlignment(alignment, ctx.format as 'json' | 'md', { lang: ctx.lang }) };
     },
   },
@@ -165,11 +179,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const b = ctx.prepared(ctx.args[1]!);
       const options = alignOptionsOf(ctx.alignArgs, a.plan, b.plan);
       const alignment = alignPlans(a, b, options);
+      noteSkipped(ctx, alignment);
       const diff = diffPlans(a, b, { ...(tokenizer ? { tokenizer } : {}), ...options, alignment });
       // the HTML report offers the review questions with same / different buttons
       const review =
         ctx.format === 'html'
-          ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(ctx.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length)), options.decisions)
+          ? reviewSheet(a.plan, b.plan, reviewQueue(alignment, limitOf(ctx.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length)), applied(options.decisions, a, b))
           : undefined;
       return {
         text: renderReport(diff, ctx.format, { lang: ctx.lang, ...(review ? { review } : {}) }),
@@ -238,8 +253,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const a = ctx.prepared(ctx.args[0]!);
       const b = ctx.prepared(ctx.args[1]!);
       const options = alignOptionsOf(ctx.alignArgs, a.plan, b.plan);
-      const questions = reviewQueue(alignPlans(a, b, options), limitOf(ctx.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length));
-      return { text: renderReview(reviewSheet(a.plan, b.plan, questions, options.decisions), ctx.format as ReviewFormat, { lang: ctx.lang }) };
+      const alignment = alignPlans(a, b, options);
+      noteSkipped(ctx, alignment);
+      const questions = reviewQueue(alignment, limitOf(ctx.alignArgs.limit, a.plan.tasks.length + b.plan.tasks.length));
+      return { text: renderReview(reviewSheet(a.plan, b.plan, questions, applied(options.decisions, a, b)), ctx.format as ReviewFormat, { lang: ctx.lang }) };
     },
   },
   corpus: {

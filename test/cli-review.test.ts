@@ -55,4 +55,22 @@ describe('plandiff review', () => {
     expect(broken.stderr).toMatch(new RegExp(`^plandiff: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5: not valid JSON`));
     expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('says on stderr which answers were skipped, and does not carry a skipped one into the sheet', () => {
+    const first = JSON.parse(run('review', 'songjiang-2024', 'baoshan-2024', '--limit', '2', '--format', 'json').stdout) as { queue: Question[] };
+    const [q1, q2] = first.queue as [Question, Question];
+    const file = join(dir, 'stale.json');
+    const decisions = [
+      { a: q1.a, b: q1.b, same: true, aHash: q1.aHash, bHash: q1.bHash },
+      // answered when the text of plan a's task was another
+      { a: q2.a, b: q2.b, same: false, aHash: '0000000000000000', bHash: q2.bHash },
+    ];
+    writeFileSync(file, JSON.stringify({ a: 'songjiang-2024', b: 'baoshan-2024', decisions }));
+    const md = run('review', 'songjiang-2024', 'baoshan-2024', '--limit', '2', '--decisions', file);
+    expect(md.code).toBe(0);
+    expect(md.stderr).toBe(`plandiff: note: decision a#${q2.a} ↔ b#${q2.b} skipped: the text of a#${q2.a} changed since it was decided\n`);
+    expect(md.stdout).toContain('另有 1 条已有决定');
+    const diff = run('diff', 'songjiang-2024', 'baoshan-2024', '--format', 'json', '--decisions', file);
+    expect(diff.stderr).toBe(md.stderr);
+  });
 });

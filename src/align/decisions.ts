@@ -20,6 +20,25 @@ export function taskHash(task: Task | string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 }
 
+/** The sides of a decision whose task text changed since it was decided (`a#12`, `b#7`); empty when current. */
+function changedSides(d: Decision, ta: Task, tb: Task): string[] {
+  return [d.aHash !== undefined && d.aHash !== taskHash(ta) ? `a#${d.a}` : '', d.bHash !== undefined && d.bHash !== taskHash(tb) ? `b#${d.b}` : ''].filter(Boolean);
+}
+
+/**
+ * The decisions that apply to plans with tasks `tasksA`, `tasksB`: both tasks exist and neither text changed
+ * since the decision (those {@link applyDecisions} skips with a message are left out).
+ */
+export function currentDecisions(decisions: readonly Decision[], tasksA: readonly Task[], tasksB: readonly Task[]): Decision[] {
+  const a = new Map(tasksA.map((t) => [t.seq, t]));
+  const b = new Map(tasksB.map((t) => [t.seq, t]));
+  return decisions.filter((d) => {
+    const ta = a.get(d.a);
+    const tb = b.get(d.b);
+    return ta !== undefined && tb !== undefined && changedSides(d, ta, tb).length === 0;
+  });
+}
+
 /**
  * Apply decisions to scored links (indexes into the seq-sorted task lists `tasksA`, `tasksB`). Returns the
  * links with decided ones forced (a decided pair that was no candidate is added), and a Message for each
@@ -45,7 +64,7 @@ export function applyDecisions(
     }
     const ta = tasksA[i] as Task;
     const tb = tasksB[j] as Task;
-    const changed = [d.aHash !== undefined && d.aHash !== taskHash(ta) ? `a#${d.a}` : '', d.bHash !== undefined && d.bHash !== taskHash(tb) ? `b#${d.b}` : ''].filter(Boolean);
+    const changed = changedSides(d, ta, tb);
     if (changed.length) {
       messages.push({
         reason: `decision a#${d.a} ↔ b#${d.b} skipped: the text of ${changed.join(' and ')} changed since it was decided`,
