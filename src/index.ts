@@ -52,6 +52,7 @@ export { traceTask } from './audit/trace';
 export {
   renderReport,
   toRows,
+  REPORT_COLUMNS,
   REPORT_FORMATS,
   renderAudit,
   toAuditRows,

@@ -401,9 +401,10 @@ export interface NearestTask {
 
 /** Options of `alignPlans`; every threshold is documented in docs/method.md. */
 export interface AlignOptions {
-  /** Minimum score for a 1:1 pair (default in src/align/config.ts) */
+  /** Minimum score for a 1:1 pair of the link rules, whose groups are one of the link model's features
+   * (pairs themselves are cut by `minProbability`; default in src/align/config.ts) */
   pairThreshold?: number;
-  /** Minimum score for joining an extra task into a split/merge group */
+  /** Minimum clause share for the link rules' split/merge groups (a feature of the link model, as above) */
   groupThreshold?: number;
   /** Extra plans whose tasks feed the term weights (IDF) */
   corpus?: Plan[];

@@ -5,7 +5,7 @@ describe('public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ADOPTED_SIMILARITY', 'AUDIT_COLUMNS', 'AUDIT_FORMATS', 'DEFAULT_ALIGN_CONFIG', 'DEFAULT_MAX_BYTES',
-      'JUPYTER_DISPLAY', 'PlanParseError', 'REPORT_FORMATS', 'UsageError', 'alignMany', 'alignPlans',
+      'JUPYTER_DISPLAY', 'PlanParseError', 'REPORT_COLUMNS', 'REPORT_FORMATS', 'UsageError', 'alignMany', 'alignPlans',
       'alignmentToJson', 'announcePlan', 'auditConvergence', 'bundledCorpusDir', 'classifyPair', 'clauses',
       'compareScope', 'compareTimeNodes', 'createCachedTokenizer', 'decisionsFor', 'decodeBytes',
       'defaultTokenizer', 'diffPlans', 'diffToJson', 'extractObligations', 'findEntry', 'formatDecisionsFile',

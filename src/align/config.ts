@@ -5,7 +5,8 @@
 
 /** Tunable parameters of the alignment (all optional in options; defaults in {@link DEFAULT_ALIGN_CONFIG}). */
 export interface AlignConfig {
-  /** Minimum score for a 1:1 pair chosen by the global assignment */
+  /** Minimum score for a 1:1 pair chosen by the rules' global assignment (the rules' groups feed the link
+   * model; pairs are cut by their calibrated probability) */
   pairThreshold: number;
   /** Minimum share of a clause's weight found in one clause of the other task for the two to be linked in
    * a split/merge group */

@@ -1,7 +1,7 @@
 /**
  * Fitting the link model (used by `npm run train` and the evaluation, never while aligning): logistic
  * regression with an L2 penalty fitted by Newton's method (IRLS) from zero weights for a fixed number of
- * steps, and Platt scaling of out-of-fold scores. Nothing is random: the same rows give the same model.
+ * steps, and calibration of out-of-fold scores (the mean of a Platt map and an isotonic map). Nothing is random: the same rows give the same model.
  */
 import type { LinkModel } from './model';
 

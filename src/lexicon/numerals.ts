@@ -46,6 +46,3 @@ export const DECIMAL_POINTS = '.．';
 
 /** Dashes and words that join the two ends of a range (1—2场, 3-6月, 一至两次). */
 export const RANGE_JOINERS: readonly string[] = ['—', '–', '-', '－', '~', '～', '〜', '至', '到'];
-
-/** Characters before a number that make it an ordinal or a name (第五次, 第十九届). */
-export const ORDINAL_PREFIXES: readonly string[] = ['第'];

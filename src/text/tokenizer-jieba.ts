@@ -180,10 +180,6 @@ export function jiebaLoadedWords(): number | 'full' | null {
   return loaded.lines === null ? 'full' : loaded.lines.size;
 }
 
-/** True once nodejieba has been loaded in this process. */
-export function isJiebaLoaded(): boolean {
-  return loaded !== null;
-}
 
 /**
  * A nodejieba tokenizer with other dictionary files, for the scripts that build and measure them (e.g.
