@@ -95,3 +95,22 @@ describe('the default tokenizer cuts as nodejieba with its full dictionary', () 
     expect(jiebaLoadedWords()).toBeLessThan(10_000);
   });
 });
+
+describe('after nodejieba is loaded with other dictionaries', () => {
+  it('a text inside one cut before the reload is looked up again, and cut as the full dictionary cuts it', () => {
+    const first = '编制发布政府信息公开工作年度报告';
+    const inside = '政府信息公开工作年度报告';
+    const other = '做好生活垃圾清运';
+    const full = jiebaTokenizerWith({ userDict: fieldDictPath() });
+    const expected = full.cut(inside);
+    expect(expected.length).toBeLessThan(inside.length);
+    // the default tokenizer loads the words of `first`, and so covers every text inside it
+    defaultTokenizer().prepare([first]);
+    defaultTokenizer().cut(first);
+    // another load behind its back (as jiebaTokenizerWith does), then a load with only `other`'s words
+    jiebaTokenizerWith({ userDict: fieldDictPath() });
+    defaultTokenizer().prepare([other]);
+    defaultTokenizer().cut(other);
+    expect(defaultTokenizer().cut(inside)).toEqual(expected);
+  });
+});

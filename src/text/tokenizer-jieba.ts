@@ -155,7 +155,9 @@ function jiebaFor(text: string): NodeJieba {
     for (const t of announced) collectWords(dictIndex(), t, lines);
     // the text may not be among those announced
     collectWords(dictIndex(), text, lines);
-    const more = `${covered}\u0000${announced.join('\u0000')}\u0000${text}`;
+    // the texts covered before stay covered only when this load keeps their words (it extends the last one)
+    const before = loaded?.lines ? covered : '';
+    const more = `${before}\u0000${announced.join('\u0000')}\u0000${text}`;
     covered = more.length <= COVERED_MAX ? more : '';
     announced = [];
     loadLines(lines);
@@ -193,6 +195,7 @@ export function jiebaTokenizerWith(
   const nj = nodejieba();
   nj.load(files);
   loaded = null;
+  covered = '';
   return {
     id: `jieba/${JSON.stringify(files)}`,
     cut: (text: string) => (text.length === 0 ? [] : nj.cut(text)),
