@@ -15,7 +15,8 @@ import { diffPlans } from '../src/diff/diff';
 import { compareInPlans } from '../src/diff/timenode';
 import { extractObligations } from '../src/obligations/extract';
 import { parseTimeNode } from '../src/parse/timenode';
-import { renderObligations, renderReport, toRows } from '../src/report/index';
+import { renderAlignment, renderObligations, renderReport, toRows } from '../src/report/index';
+import { alignPlans } from '../src/align/align';
 import { renderSummary } from '../src/report/summary';
 import type { DiffPair, PlanDiff } from '../src/types';
 import { parseCsv } from './helpers/csv';
@@ -251,5 +252,21 @@ describe('rows for a data frame', () => {
     expect(pairs.map((r) => r.probability)).toEqual(diff.pairs.map((p) => p.probability));
     expect(rows.slice(diff.pairs.length).every((r) => r.probability === null)).toBe(true);
     expect(renderReport(diff, 'csv').split('\r\n')[0]).toContain(',score,probability,basis,');
+  });
+});
+
+describe('the alignment in Markdown', () => {
+  it('gives each pair’s probability, and an English page uses English punctuation around its labels', () => {
+    const al = alignPlans(putuo, songjiang);
+    const zh = renderAlignment(al, 'md').split('\n');
+    const row = zh.find((l) => l.startsWith('| #1 | #1 |'))!;
+    const pair = al.pairs.find((p) => p.a[0]!.seq === 1 && p.b[0]!.seq === 1)!;
+    expect(row.split(' | ')[3]).toBe(pair.probability.toFixed(2));
+    expect(zh).toContain(`## 配对${'（'}${al.pairs.length}）`);
+    const en = renderAlignment(al, 'md', { lang: 'en' });
+    // labels, counts and task numbers: no Chinese punctuation outside the plans' own words
+    const frame = en.split('\n').filter((l) => !l.startsWith('| #') && !l.startsWith('>') && !l.startsWith('- '));
+    for (const line of frame) expect(line, line).not.toMatch(/[：（）、]/);
+    expect(en).toContain(`## Pairs (${al.pairs.length})`);
   });
 });

@@ -67,13 +67,13 @@ function reviewMarkdown(sheet: ReviewSheet, lang: ReportLang): string {
   const L = labelsFor(lang);
   const R = reviewLabelsFor(lang);
   const out = [`# ${mdEscape(R.title.replace('{a}', planName(sheet.a)).replace('{b}', planName(sheet.b)))}`, ''];
-  out.push(`${L.planA}：${mdEscape(planName(sheet.a))}　${L.planB}：${mdEscape(planName(sheet.b))}`, '');
+  out.push(`${L.planA}${L.colon}${mdEscape(planName(sheet.a))}${L.gap}${L.planB}${L.colon}${mdEscape(planName(sheet.b))}`, '');
   out.push(R.intro, '', R.mdHowTo, '');
   if (sheet.decided.length) out.push(R.carried.replace('{n}', String(sheet.decided.length)), '');
   if (!sheet.queue.length) out.push(R.none, '');
   sheet.queue.forEach((q, i) => {
     out.push(`## ${R.question.replace('{n}', String(i + 1))} · ${R.probability} ${q.probability.toFixed(2)}`, '');
-    out.push(`${R.why}：${mdEscape(q.why)}`, '');
+    out.push(`${R.why}${L.colon}${mdEscape(q.why)}`, '');
     out.push(`**${L.planA} #${q.a}** · \`${formatSource(q.aSource)}\``, '', quote(q.aText), '');
     out.push(`**${L.planB} #${q.b}** · \`${formatSource(q.bSource)}\``, '', quote(q.bText), '');
     out.push(`\`{"a": ${q.a}, "b": ${q.b}, "same": ?, "aHash": "${q.aHash}", "bHash": "${q.bHash}"}\``, '');
@@ -104,7 +104,7 @@ function reviewPage(sheet: ReviewSheet, lang: ReportLang): string {
 <body>
 <main>
 <header class="top"><h1>${h(title)}</h1>
-<p class="plans">${h(L.planA)}：${h(planName(sheet.a))}　${h(L.planB)}：${h(planName(sheet.b))}</p></header>
+<p class="plans">${h(L.planA)}${h(L.colon)}${h(planName(sheet.a))}${h(L.gap)}${h(L.planB)}${h(L.colon)}${h(planName(sheet.b))}</p></header>
 ${part.html}
 <footer>${h(L.generatedBy)}</footer>
 </main>

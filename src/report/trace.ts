@@ -62,23 +62,23 @@ export function renderTrace(trace: Trace, format: 'md' | 'json', options: TaskRe
 
 /* ───────────────────────────── alignment ───────────────────────────── */
 
-function seqList(tasks: Task[]): string {
-  return tasks.map((t) => `#${t.seq}`).join('、');
+function seqList(tasks: Task[], L: Labels): string {
+  return tasks.map((t) => `#${t.seq}`).join(L.listSep);
 }
 
 function alignmentMarkdown(al: Alignment, A: AuditLabels, L: Labels): string {
   const out: string[] = [];
   out.push(`# ${mdEscape(fill(A.alignTitle, { a: planName(al.a), b: planName(al.b) }))}`, '');
-  out.push(`${L.planA}：${mdEscape(planName(al.a))}　${L.planB}：${mdEscape(planName(al.b))}`, '');
+  out.push(`${L.planA}${L.colon}${mdEscape(planName(al.a))}${L.gap}${L.planB}${L.colon}${mdEscape(planName(al.b))}`, '');
   out.push(`| ${A.pairs} | ${A.dropped} | ${A.added} |`, '| ---: | ---: | ---: |', `| ${al.pairs.length} | ${al.dropped.length} | ${al.added.length} |`, '');
-  out.push(`## ${A.pairs}（${al.pairs.length}）`, '');
+  out.push(`## ${A.pairs}${L.parenOpen}${al.pairs.length}${L.parenClose}`, '');
   if (al.pairs.length) {
-    out.push(`| ${L.planA} | ${L.planB} | ${A.similarity} | ${A.sharedTerms} | ${L.basis} | ${L.planA}：${A.text} | ${L.planB}：${A.text} |`);
-    out.push('| --- | --- | ---: | --- | --- | --- | --- |');
+    out.push(`| ${L.planA} | ${L.planB} | ${A.similarity} | ${L.probability} | ${A.sharedTerms} | ${L.basis} | ${L.planA}${L.colon}${A.text} | ${L.planB}${L.colon}${A.text} |`);
+    out.push('| --- | --- | ---: | ---: | --- | --- | --- | --- |');
     for (const p of al.pairs) {
       const basis = basisNames(p.evidence, L);
       out.push(
-        `| ${seqList(p.a)} | ${seqList(p.b)} | ${formatScore(p.score)} | ${mdCell(p.evidence.sharedTerms.join('、'))} | ${mdCell(basis)} | ` +
+        `| ${seqList(p.a, L)} | ${seqList(p.b, L)} | ${formatScore(p.score)} | ${typeof p.probability === 'number' ? formatScore(p.probability) : ''} | ${mdCell(p.evidence.sharedTerms.join(L.listSep))} | ${mdCell(basis)} | ` +
           `${p.a.map((t) => mdCell(t.text)).join('<br>')} | ${p.b.map((t) => mdCell(t.text)).join('<br>')} |`,
       );
     }
@@ -88,7 +88,7 @@ function alignmentMarkdown(al: Alignment, A: AuditLabels, L: Labels): string {
     [A.dropped, A.droppedHint, al.dropped, 'a'],
     [A.added, A.addedHint, al.added, 'b'],
   ] as const) {
-    out.push(`## ${title}（${tasks.length}）`, '', hint, '');
+    out.push(`## ${title}${L.parenOpen}${tasks.length}${L.parenClose}`, '', hint, '');
     if (!tasks.length) out.push(A.none);
     for (const t of tasks) {
       // the other plan's likeliest counterparts with their probabilities, for checking (not pairs)
