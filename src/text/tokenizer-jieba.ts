@@ -96,6 +96,10 @@ const LINE_WRAP = /(?<=[\u2e80-\uffff])\s+(?=[\u2e80-\uffff])/g;
 let loaded: { lines: Map<number, string> | null } | null = null;
 let index: DictIndex | null = null;
 let announced: string[] = [];
+/** Texts announced and not yet loaded, or whose words are loaded: announcing one again adds nothing (a plan
+ * is announced by the plan cache, by alignPlans and by preparePlan, and its words are looked up once). */
+let known = new Set<string>();
+const KNOWN_MAX = 200_000;
 let instance: JiebaTokenizer | null = null;
 
 /** nodejieba's main dictionary, indexed: from the saved index when it was made from this file, else by a
@@ -196,6 +200,8 @@ export function jiebaTokenizerWith(
   nj.load(files);
   loaded = null;
   covered = '';
+  // what was loaded is gone; what is still to load stays known
+  known = new Set(announced);
   return {
     id: `jieba/${JSON.stringify(files)}`,
     cut: (text: string) => (text.length === 0 ? [] : nj.cut(text)),
@@ -219,7 +225,14 @@ export function defaultTokenizer(): JiebaTokenizer {
       prepare(texts: readonly string[]) {
         if (loaded && loaded.lines === null) return;
         // tokenize joins runs across line-wrap whitespace between wide characters: so do the words looked up
-        for (const t of texts) if (t.length > 0) announced.push(t.replace(LINE_WRAP, ''));
+        if (known.size > KNOWN_MAX) known = new Set(announced);
+        for (const t of texts) {
+          if (t.length === 0) continue;
+          const joined = t.replace(LINE_WRAP, '');
+          if (known.has(joined)) continue;
+          known.add(joined);
+          announced.push(joined);
+        }
       },
     };
   }
